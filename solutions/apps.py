@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SolutionsConfig(AppConfig):
+    name = "solutions"
+    verbose_name = _("Solutions et jumelages")

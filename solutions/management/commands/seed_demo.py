@@ -1,0 +1,15 @@
+"""`manage.py seed_demo`: realistic bilingual demo content, safe to run again."""
+
+from django.core.management.base import BaseCommand
+
+from partners.demo import DEMO_PASSWORD, accounts_summary, seed_partners
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo content (organisations, accounts, challenges, solutions)."
+
+    def handle(self, *args, **options):
+        seed_partners()
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Demo accounts (password: %s):" % DEMO_PASSWORD))
+        for email, role in accounts_summary():
+            self.stdout.write(f"  {email:28} {role}")

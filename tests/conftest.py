@@ -1,0 +1,80 @@
+"""Shared fixtures: the portal's roles, built through factories and services."""
+
+import pytest
+
+from partners.models import Membership, Organization
+
+from .factories import OrganizationFactory, member_of
+
+
+@pytest.fixture(autouse=True)
+def _media_and_language(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def iveo(db):
+    return OrganizationFactory(kind=Organization.Kind.IVEO, name="IVÉO", slug="iveo")
+
+
+@pytest.fixture
+def curator(iveo):
+    return member_of(iveo, role=Membership.Role.ADMIN, email="curator@iveo.test")
+
+
+@pytest.fixture
+def city_a(db):
+    return OrganizationFactory(kind=Organization.Kind.CITY, name="Ville de Granby", slug="granby")
+
+
+@pytest.fixture
+def city_b(db):
+    return OrganizationFactory(
+        kind=Organization.Kind.CITY, name="Ville de Sherbrooke", slug="sherbrooke", region="Estrie"
+    )
+
+
+@pytest.fixture
+def city_a_staff(city_a):
+    return member_of(city_a, role=Membership.Role.ADMIN, email="staff-a@granby.test")
+
+
+@pytest.fixture
+def city_b_staff(city_b):
+    return member_of(city_b, role=Membership.Role.ADMIN, email="staff-b@sherbrooke.test")
+
+
+@pytest.fixture
+def innovator_a_org(db):
+    return OrganizationFactory(kind=Organization.Kind.INNOVATOR, name="Acme Mobilité", slug="acme")
+
+
+@pytest.fixture
+def innovator_b_org(db):
+    return OrganizationFactory(kind=Organization.Kind.INNOVATOR, name="Bêta Eau", slug="beta")
+
+
+@pytest.fixture
+def innovator_a(innovator_a_org):
+    return member_of(innovator_a_org, role=Membership.Role.ADMIN, email="a@acme.test")
+
+
+@pytest.fixture
+def innovator_b(innovator_b_org):
+    return member_of(innovator_b_org, role=Membership.Role.ADMIN, email="b@beta.test")
+
+
+@pytest.fixture
+def unverified_user(db):
+    pending = OrganizationFactory(
+        kind=Organization.Kind.INNOVATOR,
+        name="Jeune pousse",
+        slug="jeune-pousse",
+        status=Organization.Status.PENDING,
+    )
+    return member_of(pending, role=Membership.Role.ADMIN, email="new@pousse.test")
+
+
+@pytest.fixture
+def visitor_client(client):
+    return client
