@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ChallengesConfig(AppConfig):
     name = "challenges"
     verbose_name = _("Enjeux")
+
+    def ready(self) -> None:
+        from . import search  # noqa: F401 - registers the SQLite search function

@@ -1,0 +1,162 @@
+"""Full-text search shared by challenges, solutions and the matching engine.
+
+On PostgreSQL every searchable table has a stored, generated `tsvector` column (kept current by
+PostgreSQL itself on every write path, bulk ones included) built with two accent-insensitive
+text search configurations, `iveo_fr` and `iveo_en` (migration `challenges.0003`), and a GIN
+index. A query is parsed in both languages and OR-ed, so a French query finds an English
+document that uses the same technical terms.
+
+On SQLite (the embedded demo) a simpler search matches every word of the query, accents and
+case ignored, with a naive plural stripping, through an `iveo_unaccent()` SQL function that we
+register on each connection.
+"""
+
+import re
+import unicodedata
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection, migrations
+from django.db.backends.signals import connection_created
+from django.db.models import F, FloatField, Func, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Concat
+from django.dispatch import receiver
+
+CONFIGS = ("iveo_fr", "iveo_en")
+MAX_QUERY_LENGTH = 200
+
+# --- Migrations -----------------------------------------------------------------------------
+
+
+class RunSQLOnPostgres(migrations.RunSQL):
+    """`RunSQL` that does nothing on other databases, so the SQLite demo still migrates."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+def _field_sql(field: str, json: bool = False) -> str:
+    if json:
+        # A JSON list of tags becomes its words; jsonb -> text is immutable.
+        return f"coalesce(translate(\"{field}\"::text, '[]\",', '    '), '')"
+    return f"coalesce(\"{field}\", '')"
+
+
+def vector_sql(weighted_fields: list[tuple[str, str]], json_fields: tuple[str, ...] = ()) -> str:
+    """The SQL of a weighted bilingual tsvector over the given (field, weight A-D) pairs."""
+    parts = []
+    for field, weight in weighted_fields:
+        for config in CONFIGS:
+            parts.append(
+                f"setweight(to_tsvector('{config}'::regconfig, "
+                f"{_field_sql(field, field in json_fields)}), '{weight}')"
+            )
+    return " || ".join(parts)
+
+
+def add_search_column(
+    table: str,
+    weighted_fields: list[tuple[str, str]],
+    *,
+    column: str = "search_document",
+    json_fields: tuple[str, ...] = (),
+) -> RunSQLOnPostgres:
+    """Migration operation: a generated tsvector column and its GIN index (PostgreSQL only)."""
+    index = f"{table}_{column}_gin"[:63]
+    return RunSQLOnPostgres(
+        sql=[
+            f'ALTER TABLE "{table}" ADD COLUMN "{column}" tsvector GENERATED ALWAYS AS '
+            f"({vector_sql(weighted_fields, json_fields)}) STORED",
+            f'CREATE INDEX "{index}" ON "{table}" USING GIN ("{column}")',
+        ],
+        reverse_sql=[
+            f'DROP INDEX IF EXISTS "{index}"',
+            f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS "{column}"',
+        ],
+    )
+
+
+# --- Queries --------------------------------------------------------------------------------
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def normalize(text: str) -> str:
+    """Lower case without accents: 'Véhicules Électriques' -> 'vehicules electriques'."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", normalize(text))[:30]
+
+
+def _naive_stem(word: str) -> str:
+    for suffix in ("aux", "es", "s", "x"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def bilingual_query(text: str, *, any_word: bool = False) -> SearchQuery:
+    """The query parsed in French and in English, OR-ed; never raises a syntax error."""
+    text = text[:MAX_QUERY_LENGTH]
+    if any_word:
+        text = " or ".join(words(text))
+    fr = SearchQuery(text, search_type="websearch", config="iveo_fr")
+    en = SearchQuery(text, search_type="websearch", config="iveo_en")
+    return fr | en
+
+
+def document(table: str, column: str = "search_document") -> RawSQL:
+    return RawSQL(f'"{table}"."{column}"', [], output_field=SearchVectorField())
+
+
+class Unaccent(Func):
+    """`iveo_unaccent(text)` on SQLite: lower case, accents removed (see `normalize`)."""
+
+    function = "iveo_unaccent"
+    output_field = TextField()
+
+
+@receiver(connection_created)
+def _register_sqlite_functions(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "iveo_unaccent", 1, normalize, deterministic=True
+        )
+
+
+def text_search(
+    queryset: QuerySet,
+    text: str,
+    *,
+    table: str,
+    fallback_fields: list[str],
+    column: str = "search_document",
+) -> QuerySet:
+    """Filter to the rows matching `text` and annotate `relevance` (higher is better)."""
+    text = (text or "").strip()[:MAX_QUERY_LENGTH]
+    if not words(text):
+        return queryset.annotate(relevance=Value(0.0, output_field=FloatField()))
+    if is_postgres():
+        query = bilingual_query(text)
+        vector = document(table, column)
+        return queryset.annotate(search_match=vector).filter(search_match=query).annotate(
+            relevance=SearchRank(vector, query, normalization=Value(32))
+        )
+    parts = []
+    for field in fallback_fields:
+        parts += [Coalesce(F(field), Value(""), output_field=TextField()), Value(" ")]
+    haystack = Unaccent(Concat(*parts, output_field=TextField()))
+    queryset = queryset.annotate(search_haystack=haystack)
+    for word in words(text):
+        queryset = queryset.filter(search_haystack__contains=_naive_stem(word))
+    return queryset.annotate(relevance=Value(1.0, output_field=FloatField()))
