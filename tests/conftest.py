@@ -78,3 +78,27 @@ def unverified_user(db):
 @pytest.fixture
 def visitor_client(client):
     return client
+
+
+# --- What a test needs from the machine ------------------------------------------------------
+# Locally a missing PostgreSQL, Redis or Chromium skips the test with a reason; in CI
+# (IVEO_REQUIRE_ALL=1, set by .ci/run) it fails, so nothing is silently skipped there.
+
+
+def require(condition: bool, reason: str) -> None:
+    import os
+
+    if condition:
+        return
+    if os.environ.get("IVEO_REQUIRE_ALL") == "1":
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def postgres(db):
+    """Use in tests that need PostgreSQL (full-text search, generated columns)."""
+    from django.db import connection
+
+    require(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
+    return connection
