@@ -154,6 +154,8 @@ class ProfileForm(forms.ModelForm):
 
 
 class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Site web"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = ["name", "description", "region", "country", "population", "website"]
