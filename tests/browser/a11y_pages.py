@@ -1,0 +1,93 @@
+"""The pages checked by axe-core, in French and in English. Add a page with one line.
+
+`A11yPage(url name, role, kwargs=..., needs=..., submit_empty=...)`:
+- role: the fixture of the signed-in person (tests/conftest.py), None for a visitor;
+- kwargs: builds the URL's kwargs from fixtures, `lambda fx: {"slug": fx("city_a").slug}`;
+- needs: fixtures that put content on the page (a notification, a pending request…);
+- submit_empty: submit the page's form with its text fields emptied and check the page in its
+  error state (the error summary must appear).
+Aim for every page a person reaches; the issue asks for at least 12 key pages across the apps.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Fixtures = Callable[[str], object]  # request.getfixturevalue
+
+
+def _no_kwargs(fx: Fixtures) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class A11yPage:
+    name: str
+    role: str | None = None
+    kwargs: Callable[[Fixtures], dict] = _no_kwargs
+    needs: tuple[str, ...] = ()
+    submit_empty: bool = False
+    label: str = ""
+
+    @property
+    def id(self) -> str:
+        parts = [
+            self.name,
+            self.role or "visitor",
+            self.label,
+            "errors" if self.submit_empty else "",
+        ]
+        return "-".join(p for p in parts if p)
+
+
+def city_a_slug(fx: Fixtures) -> dict:
+    return {"slug": fx("city_a").slug}
+
+
+PAGES = [
+    # partners: accounts
+    A11yPage("home"),
+    A11yPage("partners:signup", submit_empty=True),
+    A11yPage("partners:login", submit_empty=True),
+    A11yPage("partners:password_reset", submit_empty=True),
+    A11yPage("partners:password_reset_done"),
+    A11yPage(
+        "partners:password_reset_confirm",
+        kwargs=lambda fx: fx("reset_link_a"),
+        submit_empty=True,
+    ),
+    A11yPage(
+        "partners:password_reset_confirm",
+        kwargs=lambda fx: {"uidb64": "MQ", "token": "x-y"},
+        label="expired",
+    ),
+    A11yPage("partners:password_reset_complete"),
+    A11yPage("partners:profile", "innovator_a"),
+    A11yPage(
+        "partners:dashboard",
+        "city_a_staff",
+        needs=("join_request_city_a", "notification_a"),
+    ),
+    A11yPage("partners:dashboard", "unverified_user"),
+    A11yPage("partners:notifications", "innovator_a", needs=("notification_a",)),
+    A11yPage(
+        "partners:unsubscribe", kwargs=lambda fx: {"token": fx("unsubscribe_token_a")}
+    ),
+    # partners: organisations and curation
+    A11yPage("partners:organization_list", needs=("city_a", "innovator_a_org")),
+    A11yPage("partners:organization_detail", "innovator_b", kwargs=city_a_slug),
+    A11yPage(
+        "partners:organization_edit",
+        "city_a_staff",
+        kwargs=city_a_slug,
+        submit_empty=True,
+    ),
+    A11yPage(
+        "partners:organization_members",
+        "city_a_staff",
+        kwargs=city_a_slug,
+        needs=("join_request_city_a",),
+    ),
+    A11yPage(
+        "partners:curation_organizations", "curator", needs=("pending_organization",)
+    ),
+]

@@ -1,0 +1,82 @@
+"""Journey (b), first part: an innovator signs up, a curator verifies, the innovator sees it."""
+
+from playwright.sync_api import expect
+
+from partners.models import Organization
+
+from .helpers import BROWSER, fill_form, log_in, log_out, submit
+
+pytestmark = BROWSER
+
+INNOVATOR = {
+    "first_name": "Inès",
+    "last_name": "Lavoie",
+    "email": "ines@capteurs-lavoie.test",
+    "password1": "un-mot-de-passe-solide-42",
+    "password2": "un-mot-de-passe-solide-42",
+    "language": "fr",
+    "choice": "create",
+    "organization_kind": "innovator",
+    "organization_name": "Capteurs Lavoie inc.",
+    "organization_region": "Estrie",
+    "organization_country": "CA",
+    "organization_website": "https://capteurs-lavoie.test",
+}
+
+
+def test_innovator_signs_up_is_verified_by_a_curator_and_sees_it(
+    page, live_server, curator, mailoutbox, shots
+):
+    # The innovator finds the sign-up page from the home page and registers a company.
+    page.goto(live_server.url + "/")
+    page.get_by_role("navigation", name="Navigation principale").get_by_role(
+        "link", name="S'inscrire"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("S'inscrire")
+    fill_form(page, INNOVATOR)
+    shots("sign-up-filled")
+    submit(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bonjour Inès")
+    expect(page.locator("main")).to_contain_text("IVÉO vérifie votre organisation")
+    expect(page.locator("main .status").first).to_have_text(
+        "En attente de vérification"
+    )
+    shots("dashboard-pending")
+    log_out(page)
+
+    # A curator finds the new organisation in the curation queue and verifies it.
+    log_in(page, live_server, curator.email)
+    page.get_by_role("navigation", name="Navigation principale").get_by_role(
+        "link", name="Curation"
+    ).click()
+    card = page.locator(".card", has_text="Capteurs Lavoie inc.")
+    expect(card).to_contain_text("ines@capteurs-lavoie.test")
+    shots("curation-queue")
+    with page.expect_navigation():
+        card.get_by_role("button", name="Vérifier Capteurs Lavoie inc.").click()
+    expect(page.locator(".messages")).to_contain_text(
+        "Capteurs Lavoie inc. est vérifiée."
+    )
+    expect(page.locator("main")).to_contain_text(
+        "Aucune organisation n'attend de vérification."
+    )
+    shots("verified-by-curator")
+    log_out(page)
+    assert Organization.objects.get(name="Capteurs Lavoie inc.").is_verified
+
+    # The innovator signs in again: verified, told in the inbox and by e-mail.
+    log_in(page, live_server, INNOVATOR["email"], INNOVATOR["password1"])
+    expect(page.locator("main .status").first).to_have_text("Vérifiée")
+    expect(page.locator("main")).not_to_contain_text("IVÉO vérifie votre organisation")
+    nav = page.get_by_role("navigation", name="Navigation principale")
+    expect(nav.locator(".badge")).to_have_text("1 non lue")
+    shots("dashboard-verified")
+    nav.get_by_role("link", name="Notifications").click()
+    expect(page.locator(".notifications li").first).to_contain_text(
+        "Capteurs Lavoie inc."
+    )
+    shots("notification")
+    verified_mail = [m for m in mailoutbox if m.to == [INNOVATOR["email"]]]
+    assert (
+        len(verified_mail) == 1 and "Capteurs Lavoie inc." in verified_mail[0].subject
+    )
