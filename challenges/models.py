@@ -82,9 +82,7 @@ class Challenge(models.Model):
         Domain, verbose_name=_("domaines"), related_name="challenges", blank=True
     )
     tags = models.JSONField(_("mots-clés"), default=list, blank=True)
-    language = models.CharField(
-        _("langue"), max_length=2, choices=Language, default=Language.FR
-    )
+    language = models.CharField(_("langue"), max_length=2, choices=Language, default=Language.FR)
     status = models.CharField(
         _("statut"), max_length=12, choices=Status, default=Status.DRAFT, db_index=True
     )

@@ -17,9 +17,20 @@ import unicodedata
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, migrations
 from django.db.backends.signals import connection_created
-from django.db.models import F, FloatField, Func, QuerySet, TextField, Value
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.dispatch import receiver
 
 CONFIGS = ("iveo_fr", "iveo_en")
@@ -129,9 +140,15 @@ class Unaccent(Func):
 @receiver(connection_created)
 def _register_sqlite_functions(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
-        connection.connection.create_function(
-            "iveo_unaccent", 1, normalize, deterministic=True
-        )
+        connection.connection.create_function("iveo_unaccent", 1, normalize, deterministic=True)
+
+
+def _with_haystack(queryset: QuerySet, fallback_fields: list[str]) -> QuerySet:
+    """SQLite fallback: the fields joined, lower case, without accents, as `search_haystack`."""
+    parts = []
+    for field in fallback_fields:
+        parts += [Coalesce(F(field), Value(""), output_field=TextField()), Value(" ")]
+    return queryset.annotate(search_haystack=Unaccent(Concat(*parts, output_field=TextField())))
 
 
 def text_search(
@@ -149,14 +166,79 @@ def text_search(
     if is_postgres():
         query = bilingual_query(text)
         vector = document(table, column)
-        return queryset.annotate(search_match=vector).filter(search_match=query).annotate(
-            relevance=SearchRank(vector, query, normalization=Value(32))
+        return (
+            queryset.annotate(search_match=vector)
+            .filter(search_match=query)
+            .annotate(relevance=SearchRank(vector, query, normalization=Value(32)))
         )
-    parts = []
-    for field in fallback_fields:
-        parts += [Coalesce(F(field), Value(""), output_field=TextField()), Value(" ")]
-    haystack = Unaccent(Concat(*parts, output_field=TextField()))
-    queryset = queryset.annotate(search_haystack=haystack)
+    queryset = _with_haystack(queryset, fallback_fields)
     for word in words(text):
         queryset = queryset.filter(search_haystack__contains=_naive_stem(word))
     return queryset.annotate(relevance=Value(1.0, output_field=FloatField()))
+
+
+# Words too common to say that two texts are alike (accents already removed).
+SIMILARITY_STOP_WORDS = frozenset(
+    """
+    les des une aux avec pour par dans sur sous est sont ses son leur leurs cette ces qui que
+    quoi dont plus moins tres tout tous toute toutes entre afin ainsi comme mais donc elle
+    nous vous ils elles notre nos votre vos ville villes municipal municipale municipales
+    municipaux projet projets enjeu enjeux solution solutions
+    the and for with from into that this these those are was were has have our their your
+    city cities municipal project projects challenge challenges solution solutions new
+    """.split()
+)
+
+
+def distinctive_words(text: str, *, limit: int = 12) -> list[str]:
+    """The words of `text` worth matching on: no stop words, no very short words, no repeats."""
+    result: list[str] = []
+    for word in words(text):
+        word = word.strip("'-")
+        if len(word) < 4 or word in SIMILARITY_STOP_WORDS or word in result:
+            continue
+        result.append(word)
+    return result[:limit]
+
+
+def text_search_any_word(
+    queryset: QuerySet,
+    text: str,
+    *,
+    table: str,
+    fallback_fields: list[str],
+    column: str = "search_document",
+) -> QuerySet:
+    """Rows sharing at least one distinctive word with `text`, annotated with `relevance`.
+
+    For "more like this" lists (similar challenges): an OR query on PostgreSQL, ranked; on
+    SQLite the number of shared words.
+    """
+    terms = distinctive_words(text)
+    if not terms:
+        return queryset.none().annotate(relevance=Value(0.0, output_field=FloatField()))
+    if is_postgres():
+        query = bilingual_query(" ".join(terms), any_word=True)
+        vector = document(table, column)
+        return (
+            queryset.annotate(search_match=vector)
+            .filter(search_match=query)
+            .annotate(relevance=SearchRank(vector, query, normalization=Value(32)))
+        )
+    queryset = _with_haystack(queryset, fallback_fields)
+    stems = [_naive_stem(word) for word in terms]
+    any_word = Q()
+    for stem in stems:
+        any_word |= Q(search_haystack__contains=stem)
+    score = sum(
+        (
+            Case(
+                When(search_haystack__contains=stem, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            for stem in stems
+        ),
+        Value(0),
+    )
+    return queryset.filter(any_word).annotate(relevance=Cast(score, FloatField()))

@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from challenges import views as challenge_views
 from partners import views as partner_views
 
 urlpatterns = [
-    path("", include("challenges.urls")),
+    path("", challenge_views.catalogue, name="home"),
+    path("challenges/", include("challenges.urls")),
     path("", include("partners.urls")),
     path("solutions/", include("solutions.urls")),
     path("language/", partner_views.language_set, name="set_language"),

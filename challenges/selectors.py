@@ -1,0 +1,220 @@
+"""Reads of `challenges` shared by views, services and other apps."""
+
+from collections.abc import Callable
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from partners.access import city_organizations
+from partners.models import Membership, Organization, User
+from partners.services import _curators
+
+from .access import (  # noqa: F401 - re-exported: the names other apps use
+    challenge_for_editor,
+    challenge_for_viewer,
+    challenges_visible_to,
+    owned_filter,
+)
+from .models import Challenge, ChallengeStatusChange, Domain
+from .search import text_search, text_search_any_word
+
+TABLE = "challenges_challenge"
+SEARCH_FALLBACK_FIELDS = ["title", "summary", "description", "tags"]
+
+
+def curators() -> list[User]:
+    return _curators()
+
+
+def challenge_staff(challenge: Challenge) -> list[User]:
+    """Active members of the verified cities that own the challenge."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__status=Membership.Status.ACTIVE,
+            memberships__organization__challenges=challenge,
+            memberships__organization__status=Organization.Status.VERIFIED,
+        ).distinct()
+    )
+
+
+def challenge_followers(challenge: Challenge) -> QuerySet[User]:
+    """People following the challenge (reused by matching, proposals and pilots)."""
+    return User.objects.filter(is_active=True, challenge_follows__challenge=challenge)
+
+
+def is_following(user, challenge: Challenge) -> bool:
+    return user.is_authenticated and challenge.follows.filter(user=user).exists()
+
+
+def open_for_proposals_q() -> Q:
+    """The database form of `Challenge.is_open_for_proposals`."""
+    return Q(status=Challenge.Status.PUBLISHED) & (
+        Q(proposals_deadline__isnull=True) | Q(proposals_deadline__gte=timezone.localdate())
+    )
+
+
+def with_list_relations(queryset: QuerySet[Challenge]) -> QuerySet[Challenge]:
+    """What a list of challenges shows: owners and domains in two queries, whatever the size."""
+    return queryset.prefetch_related(
+        Prefetch(
+            "owners",
+            queryset=Organization.objects.only("pk", "name", "slug", "region", "country"),
+        ),
+        "domains",
+    )
+
+
+def catalogue_queryset(user) -> QuerySet[Challenge]:
+    """The challenges of the public catalogue that this user may see."""
+    return challenges_visible_to(user).filter(status__in=Challenge.PUBLIC_STATUSES)
+
+
+def search(queryset: QuerySet[Challenge], text: str) -> QuerySet[Challenge]:
+    return text_search(queryset, text, table=TABLE, fallback_fields=SEARCH_FALLBACK_FIELDS)
+
+
+def facet_counts(bases: dict[str, QuerySet[Challenge]]) -> dict[str, dict]:
+    """Counts per value of each facet, one query per facet.
+
+    `bases[facet]` is the catalogue filtered by every facet but this one, so that a count says
+    how many results choosing that value would give.
+    """
+
+    def ids(facet: str) -> QuerySet:
+        return bases[facet].order_by().values("pk")
+
+    def owners(facet: str) -> QuerySet:
+        return Challenge.owners.through.objects.filter(challenge_id__in=ids(facet))
+
+    def per_value(facet: str, field: str) -> dict:
+        return dict(bases[facet].order_by().values_list(field).annotate(n=Count("pk")))
+
+    return {
+        "domain": dict(
+            Challenge.domains.through.objects.filter(challenge_id__in=ids("domain"))
+            .values_list("domain__slug")
+            .annotate(n=Count("challenge_id"))
+        ),
+        "region": dict(
+            owners("region")
+            .exclude(organization__region="")
+            .values_list("organization__region")
+            .annotate(n=Count("challenge_id", distinct=True))
+            .order_by("organization__region")
+        ),
+        "city": {
+            slug: (name, n)
+            for slug, name, n in owners("city")
+            .values_list("organization__slug", "organization__name")
+            .annotate(n=Count("challenge_id", distinct=True))
+            .order_by("organization__name")
+        },
+        "status": per_value("status", "status"),
+        "language": per_value("language", "language"),
+        "open": bases["open"].filter(open_for_proposals_q()).count(),
+    }
+
+
+def similar_challenges(challenge: Challenge, limit: int = 5, *, user=None) -> list[Challenge]:
+    """Published challenges of other cities that look like this one, best first.
+
+    Simple for now (shared words of the title and tags, ranked by full-text search); the
+    matching engine replaces the internals, keeping the signature. Only challenges visible to
+    `user` (to a visitor when None) are returned.
+    """
+    text = " ".join([challenge.title, *(challenge.tags or [])])
+    owners = [o.pk for o in challenge.owners.all()] if challenge.pk else []
+    candidates = (
+        challenges_visible_to(user)
+        .filter(status__in=Challenge.PUBLIC_STATUSES)
+        .exclude(pk=challenge.pk)
+        .exclude(owners__in=owners)
+    )
+    ranked = text_search_any_word(
+        candidates, text, table=TABLE, fallback_fields=["title", "tags", "summary"]
+    )
+    return list(with_list_relations(ranked.order_by("-relevance", "-published_at"))[:limit])
+
+
+# Case studies live in `solutions` (pilots published as case studies); it registers a provider
+# here so that a challenge page can show them without `challenges` importing `solutions`.
+CaseStudyProvider = Callable[[Challenge, int], list]
+_case_study_providers: list[CaseStudyProvider] = []
+
+
+def register_case_study_provider(provider: CaseStudyProvider) -> None:
+    """`provider(challenge, limit)` returns objects with `get_absolute_url()` and `__str__`."""
+    if provider not in _case_study_providers:
+        _case_study_providers.append(provider)
+
+
+def similar_case_studies(challenge: Challenge, limit: int = 3) -> list:
+    results: list = []
+    for provider in _case_study_providers:
+        results.extend(provider(challenge, limit))
+    return results[:limit]
+
+
+def history(challenge: Challenge) -> QuerySet[ChallengeStatusChange]:
+    return challenge.history.select_related("by")
+
+
+def review_queue() -> QuerySet[Challenge]:
+    """Submitted challenges, oldest submission first, with their last change."""
+    return with_list_relations(
+        Challenge.objects.filter(status=Challenge.Status.SUBMITTED).order_by("updated_at")
+    ).prefetch_related(
+        Prefetch("history", queryset=ChallengeStatusChange.objects.select_related("by"))
+    )
+
+
+def last_return(challenge: Challenge) -> ChallengeStatusChange | None:
+    """The curator's latest "back to draft" with its comment, if that is the current state."""
+    if challenge.status != Challenge.Status.DRAFT:
+        return None
+    return (
+        challenge.history.filter(
+            from_status=Challenge.Status.SUBMITTED, to_status=Challenge.Status.DRAFT
+        )
+        .select_related("by")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def city_dashboard(user) -> dict | None:
+    """The "my challenges" section: counts per status and what needs the user's action."""
+    if not city_organizations(user):
+        return None
+    challenges = Challenge.objects.filter(owned_filter(user))
+    counts = dict(challenges.order_by().values_list("status").annotate(n=Count("pk")))
+    returned = challenges.filter(
+        status=Challenge.Status.DRAFT,
+        history__from_status=Challenge.Status.SUBMITTED,
+        history__to_status=Challenge.Status.DRAFT,
+    ).distinct()
+    unanswered = (
+        challenges.filter(questions__answered_at__isnull=True)
+        .annotate(n=Count("questions", filter=Q(questions__answered_at__isnull=True)))
+        .order_by("-n")
+    )
+    recent = with_list_relations(challenges.order_by("-updated_at"))[:10]
+    return {
+        "counts": [
+            (value, label, counts.get(value, 0)) for value, label in Challenge.Status.choices
+        ],
+        "total": sum(counts.values()),
+        "returned": list(returned.order_by("-updated_at")[:10]),
+        "drafts": list(
+            challenges.filter(status=Challenge.Status.DRAFT)
+            .exclude(pk__in=returned.values("pk"))
+            .order_by("-updated_at")[:10]
+        ),
+        "unanswered": list(unanswered[:10]),
+        "recent": list(recent),
+    }
+
+
+def domains() -> list[Domain]:
+    return list(Domain.objects.all())
