@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from challenges.demo import seed_challenges
 from partners.demo import DEMO_PASSWORD, accounts_summary, seed_partners
 
 
@@ -9,7 +10,8 @@ class Command(BaseCommand):
     help = "Create or refresh the demo content (organisations, accounts, challenges, solutions)."
 
     def handle(self, *args, **options):
-        seed_partners()
+        orgs = seed_partners()
+        seed_challenges(orgs)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Demo accounts (password: %s):" % DEMO_PASSWORD))
         for email, role in accounts_summary():
             self.stdout.write(f"  {email:28} {role}")
