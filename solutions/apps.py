@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class SolutionsConfig(AppConfig):
     name = "solutions"
     verbose_name = _("Solutions et jumelages")
+
+    def ready(self) -> None:
+        from partners.dashboard import (
+            register_dashboard_section,
+            register_organization_section,
+        )
+
+        from .dashboard import city_section, innovator_section, organization_section
+
+        register_dashboard_section(innovator_section)
+        register_dashboard_section(city_section)
+        register_organization_section(organization_section)

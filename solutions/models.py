@@ -111,6 +111,24 @@ class Language(models.TextChoices):
     EN = "en", _("English")
 
 
+# What an innovator edits on a solution: forms, services and the catalogue import share it.
+SOLUTION_EDITABLE_FIELDS = (
+    "name",
+    "summary",
+    "description",
+    "tags",
+    "trl",
+    "price_model",
+    "price_details",
+    "regions_served",
+    "languages",
+    "language",
+    "website",
+)
+# The innovator's pitch on a proposal.
+PITCH_FIELDS = ("pitch", "fit", "cost_min", "cost_max", "currency", "timeline", "references")
+
+
 class Solution(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Brouillon")
@@ -150,9 +168,7 @@ class Solution(models.Model):
     price_model = models.CharField(
         _("modèle de prix"), max_length=20, choices=PriceModel, blank=True
     )
-    price_details = models.CharField(
-        _("précisions sur le prix"), max_length=300, blank=True
-    )
+    price_details = models.CharField(_("précisions sur le prix"), max_length=300, blank=True)
     regions_served = models.JSONField(_("régions desservies"), default=list, blank=True)
     languages = models.JSONField(_("langues de service"), default=list, blank=True)
     language = models.CharField(
@@ -206,9 +222,7 @@ class SolutionReference(models.Model):
         DEPLOYED = "deployed", _("Déployée")
         PILOTED = "piloted", _("Projet pilote")
 
-    solution = models.ForeignKey(
-        Solution, on_delete=models.CASCADE, related_name="references"
-    )
+    solution = models.ForeignKey(Solution, on_delete=models.CASCADE, related_name="references")
     organization = models.ForeignKey(
         "partners.Organization",
         verbose_name=_("organisation du portail"),
@@ -224,9 +238,7 @@ class SolutionReference(models.Model):
         blank=True,
         validators=[MinValueValidator(1950), MaxValueValidator(2100)],
     )
-    kind = models.CharField(
-        _("type"), max_length=10, choices=Kind, default=Kind.DEPLOYED
-    )
+    kind = models.CharField(_("type"), max_length=10, choices=Kind, default=Kind.DEPLOYED)
 
     class Meta:
         verbose_name = _("référence")
@@ -257,12 +269,8 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
 class SolutionAttachment(models.Model):
     """A document or an image of a solution; visible to whoever may see the solution."""
 
-    solution = models.ForeignKey(
-        Solution, on_delete=models.CASCADE, related_name="attachments"
-    )
-    file = models.FileField(
-        _("fichier"), upload_to=solution_attachment_path, max_length=200
-    )
+    solution = models.ForeignKey(Solution, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("fichier"), upload_to=solution_attachment_path, max_length=200)
     name = models.CharField(_("nom du fichier"), max_length=200)
     content_type = models.CharField(max_length=120)
     size = models.PositiveIntegerField(_("taille"))
@@ -283,15 +291,15 @@ class SolutionAttachment(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_image(self) -> bool:
-        return self.content_type in IMAGE_TYPES
-
     def get_absolute_url(self) -> str:
         return reverse(
             "solutions:attachment",
             kwargs={"pk": self.solution_id, "attachment_pk": self.pk},
         )
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type in IMAGE_TYPES
 
 
 class Match(models.Model):
@@ -323,12 +331,8 @@ class Match(models.Model):
     challenge = models.ForeignKey(
         "challenges.Challenge", on_delete=models.CASCADE, related_name="matches"
     )
-    solution = models.ForeignKey(
-        Solution, on_delete=models.CASCADE, related_name="matches"
-    )
-    origin = models.CharField(
-        _("origine"), max_length=10, choices=Origin, default=Origin.AUTO
-    )
+    solution = models.ForeignKey(Solution, on_delete=models.CASCADE, related_name="matches")
+    origin = models.CharField(_("origine"), max_length=10, choices=Origin, default=Origin.AUTO)
     status = models.CharField(
         _("statut"),
         max_length=12,
@@ -345,9 +349,7 @@ class Match(models.Model):
         blank=True,
         help_text=_("Ce que vous proposez, concrètement."),
     )
-    fit = models.TextField(
-        _("comment elle répond au besoin"), max_length=5000, blank=True
-    )
+    fit = models.TextField(_("comment elle répond au besoin"), max_length=5000, blank=True)
     cost_min = models.PositiveIntegerField(
         _("coût minimal estimé"),
         null=True,
@@ -368,9 +370,7 @@ class Match(models.Model):
     )
     attachment_name = models.CharField(max_length=200, blank=True)
     attachment_type = models.CharField(max_length=120, blank=True)
-    terms_accepted_at = models.DateTimeField(
-        _("conditions acceptées le"), null=True, blank=True
-    )
+    terms_accepted_at = models.DateTimeField(_("conditions acceptées le"), null=True, blank=True)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("proposé par"),
@@ -389,9 +389,7 @@ class Match(models.Model):
         verbose_name_plural = _("jumelages")
         ordering = ["-score", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["challenge", "solution"], name="match_once"
-            ),
+            models.UniqueConstraint(fields=["challenge", "solution"], name="match_once"),
             models.CheckConstraint(
                 condition=Q(cost_min__isnull=True)
                 | Q(cost_max__isnull=True)
@@ -410,3 +408,31 @@ class Match(models.Model):
     @property
     def is_proposal(self) -> bool:
         return self.proposed_at is not None and self.status != self.Status.SUGGESTED
+
+
+class SolutionImport(models.Model):
+    """A curator's CSV of solutions, kept between the preview and the commit."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("téléversé le"), auto_now_add=True)
+    file_name = models.CharField(_("fichier"), max_length=200)
+    records = models.JSONField(default=list)
+    committed_at = models.DateTimeField(_("importé le"), null=True, blank=True)
+    committed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    report = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("import de solutions")
+        verbose_name_plural = _("imports de solutions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.file_name
