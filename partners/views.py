@@ -6,7 +6,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -158,10 +158,9 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def notification_read(request: HttpRequest) -> HttpResponse:
     ids = request.POST.getlist("id")
-    try:
-        ids = [int(i) for i in ids] if ids else None
-    except ValueError:
-        ids = []
+    if not all(i.isdecimal() for i in ids):
+        raise Http404
+    ids = [int(i) for i in ids] if ids else None
     services.notification_mark_read(user=request.user, ids=ids)
     go = request.POST.get("go", "")
     if ids and len(ids) == 1 and go.startswith("/") and not go.startswith("//"):
@@ -251,9 +250,10 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def organization_members(request: HttpRequest, slug: str) -> HttpResponse:
     organization = access.organization_for_admin(request.user, slug)
     if request.method == "POST":
-        membership = get_object_or_404(
-            Membership, pk=request.POST.get("membership"), organization=organization
-        )
+        membership_id = request.POST.get("membership", "")
+        if not membership_id.isdecimal():
+            raise Http404
+        membership = get_object_or_404(Membership, pk=membership_id, organization=organization)
         action = request.POST.get("action")
         try:
             if action in ("accept", "refuse"):
