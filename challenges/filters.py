@@ -135,7 +135,8 @@ class ChallengeFilter(django_filters.FilterSet):
 
     def sort_order(self) -> str:
         """The chosen sort; relevance by default when there are words, and only then."""
-        data = getattr(self.form, "cleaned_data", None) or {}
+        self.form.is_valid()  # validates once; invalid fields are left out of cleaned_data
+        data = self.form.cleaned_data
         has_text = bool((data.get("q") or "").strip())
         chosen = data.get("sort") or (Sort.RELEVANCE if has_text else Sort.NEWEST)
         if chosen == Sort.RELEVANCE and not has_text:

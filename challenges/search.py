@@ -29,7 +29,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Expression
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.dispatch import receiver
 
@@ -126,8 +126,40 @@ def bilingual_query(text: str, *, any_word: bool = False) -> SearchQuery:
     return fr | en
 
 
-def document(table: str, column: str = "search_document") -> RawSQL:
-    return RawSQL(f'"{table}"."{column}"', [], output_field=SearchVectorField())
+class TableColumn(Expression):
+    """A column the ORM does not know (the generated tsvector), on the query's base table.
+
+    Unlike raw SQL it follows the table's alias, so a filtered queryset still works as a
+    subquery (`pk__in=...`, facet counts), where Django renames the table to U0.
+    """
+
+    def __init__(self, table: str, column: str, output_field=None):
+        super().__init__(output_field=output_field or SearchVectorField())
+        self.table, self.column, self.alias = table, column, table
+
+    def resolve_expression(
+        self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
+    ):
+        clone = self.copy()
+        if query is not None:
+            clone.alias = query.get_initial_alias()
+        return clone
+
+    def relabeled_clone(self, change_map):
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def get_group_by_cols(self):
+        return [self]
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(self.alias)
+        return f"{alias}.{connection.ops.quote_name(self.column)}", []
+
+
+def document(table: str, column: str = "search_document") -> TableColumn:
+    return TableColumn(table, column)
 
 
 class Unaccent(Func):
