@@ -9,6 +9,7 @@ urlpatterns = [
     path("challenges/", include("challenges.urls")),
     path("", include("partners.urls")),
     path("solutions/", include("solutions.urls")),
+    path("api/v1/", include("solutions.api.urls")),
     path("language/", partner_views.language_set, name="set_language"),
     path("admin/", admin.site.urls),
 ]
