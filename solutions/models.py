@@ -436,3 +436,6 @@ class SolutionImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+from .models_curation import *  # noqa: E402,F403
