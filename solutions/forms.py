@@ -62,6 +62,7 @@ class SolutionForm(forms.ModelForm):
     domains = forms.ModelMultipleChoiceField(
         label=_("Domaines"),
         queryset=Domain.objects.all(),
+        to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -70,6 +71,9 @@ class SolutionForm(forms.ModelForm):
         choices=Region.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    website = forms.URLField(
+        label=_("site web"), required=False, max_length=300, assume_scheme="https"
     )
     languages = forms.MultipleChoiceField(
         label=_("Langues de service"),

@@ -1,25 +1,19 @@
 """Reads shared by the views, the dashboards and the matching engine."""
 
-from django.contrib.postgres.search import SearchRank
 from django.db.models import (
     Count,
     Exists,
-    F,
-    FloatField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.http import HttpRequest
-from django.utils import timezone
 
 from challenges.access import challenges_visible_to
 from challenges.models import Challenge, ChallengeFollow
-from challenges.search import bilingual_query, document, is_postgres, words
+from challenges.search import text_search_any_word
+from challenges.selectors import open_for_proposals_q, with_list_relations
 from partners.models import Organization
 
 from . import access
@@ -70,21 +64,13 @@ def solutions_of(organization: Organization, *, include_drafts: bool) -> QuerySe
     return with_card_data(queryset.order_by("name", "pk"))
 
 
-def open_challenges(user) -> QuerySet[Challenge]:
-    """Published challenges the user may see that still take proposals."""
-    today = timezone.localdate()
-    return challenges_visible_to(user).filter(
-        Q(proposals_deadline__isnull=True) | Q(proposals_deadline__gte=today),
-        status=Challenge.Status.PUBLISHED,
-    )
-
-
 def challenges_for_solutions(organization: Organization, limit: int = 5) -> list[Challenge]:
     """Open challenges that fit the organisation's published solutions, best first.
 
-    A simple version (the matching engine refines it): on PostgreSQL, any word of the solutions'
-    names and tags against the challenges' search vector, ranked, and shared domains; on other
-    databases, shared domains only. Challenges the organisation already answered are left out.
+    A simple version that the matching engine refines: challenges sharing distinctive words with
+    the solutions' names and tags (full-text search, ranked), then challenges in the same
+    domains. Challenges the organisation already answered (or was declined on) are left out, and
+    network-only ones unless the organisation is verified. A fixed number of queries.
     """
     solutions = list(
         Solution.objects.filter(organization=organization, status=Solution.Status.PUBLISHED)
@@ -93,51 +79,37 @@ def challenges_for_solutions(organization: Organization, limit: int = 5) -> list
     )
     if not solutions:
         return []
-    domain_ids = {d.pk for s in solutions for d in s.domains.all()}
-    text = " ".join([s.name for s in solutions] + [t for s in solutions for t in s.tags])
-    today = timezone.localdate()
-    queryset = Challenge.objects.filter(
-        Q(proposals_deadline__isnull=True) | Q(proposals_deadline__gte=today),
-        status=Challenge.Status.PUBLISHED,
-    ).exclude(
-        Exists(
-            Match.objects.filter(
-                challenge=OuterRef("pk"),
-                solution__organization=organization,
-                status__in=[*Match.ACTIVE_PROPOSAL_STATUSES, Match.Status.DECLINED],
-            )
-        )
+    answered = Match.objects.filter(
+        challenge=OuterRef("pk"),
+        solution__organization=organization,
+        status__in=[*Match.ACTIVE_PROPOSAL_STATUSES, Match.Status.DECLINED],
     )
+    candidates = Challenge.objects.filter(open_for_proposals_q()).exclude(Exists(answered))
     if not organization.is_verified:
-        queryset = queryset.filter(visibility=Challenge.Visibility.PUBLIC)
-    shared = Coalesce(
-        Subquery(
-            Challenge.domains.through.objects.filter(
-                challenge_id=OuterRef("pk"), domain_id__in=domain_ids
-            )
-            .values("challenge_id")
-            .annotate(n=Count("*"))
-            .values("n")[:1]
-        ),
-        0,
-    )
-    if is_postgres() and words(text):
-        query = bilingual_query(text, any_word=True)
-        vector = document("challenges_challenge")
-        queryset = (
-            queryset.annotate(search_match=vector, shared_domains=shared)
-            .filter(Q(search_match=query) | Q(shared_domains__gt=0))
-            .annotate(rank=SearchRank(vector, query, normalization=Value(32)))
-            .annotate(fit=F("rank") + F("shared_domains") * Value(0.1, output_field=FloatField()))
-            .order_by("-fit", "-published_at", "pk")
+        candidates = candidates.filter(visibility=Challenge.Visibility.PUBLIC)
+    text = " ".join([s.name for s in solutions] + [t for s in solutions for t in s.tags])
+    ranked = text_search_any_word(
+        candidates,
+        text,
+        table="challenges_challenge",
+        fallback_fields=["title", "summary", "description", "tags"],
+    ).order_by("-relevance", "-published_at", "pk")
+    found = list(with_list_relations(ranked)[:limit])
+    domain_ids = {d.pk for s in solutions for d in s.domains.all()}
+    if len(found) < limit and domain_ids:
+        same_domain = (
+            candidates.filter(domains__in=domain_ids)
+            .exclude(pk__in=[c.pk for c in found])
+            .distinct()
+            .order_by("-published_at", "pk")
         )
-    else:
-        queryset = (
-            queryset.annotate(shared_domains=shared)
-            .filter(shared_domains__gt=0)
-            .order_by("-shared_domains", "-published_at", "pk")
-        )
-    return list(queryset.prefetch_related("owners")[:limit])
+        found += list(with_list_relations(same_domain)[: limit - len(found)])
+    return found
+
+
+def open_challenges(user) -> QuerySet[Challenge]:
+    """Published challenges the user may see that still take proposals."""
+    return challenges_visible_to(user).filter(open_for_proposals_q())
 
 
 def proposals_of(organizations: list[Organization]) -> QuerySet[Match]:
