@@ -439,3 +439,4 @@ class SolutionImport(models.Model):
 
 
 from .models_curation import *  # noqa: E402,F403
+from .models_pilots import *  # noqa: E402,F403
