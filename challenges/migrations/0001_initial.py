@@ -4,26 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Domain',
+            name="Domain",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='identifiant')),
-                ('name_fr', models.CharField(max_length=120, verbose_name='nom en français')),
-                ('name_en', models.CharField(max_length=120, verbose_name='nom en anglais')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="identifiant")),
+                ("name_fr", models.CharField(max_length=120, verbose_name="nom en français")),
+                ("name_en", models.CharField(max_length=120, verbose_name="nom en anglais")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
             ],
             options={
-                'verbose_name': 'domaine',
-                'verbose_name_plural': 'domaines',
-                'ordering': ['position', 'slug'],
+                "verbose_name": "domaine",
+                "verbose_name_plural": "domaines",
+                "ordering": ["position", "slug"],
             },
         ),
     ]

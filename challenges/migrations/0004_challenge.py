@@ -9,143 +9,461 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('challenges', '0003_search_configuration'),
-        ('partners', '0001_initial'),
+        ("challenges", "0003_search_configuration"),
+        ("partners", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Challenge',
+            name="Challenge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('external_id', models.CharField(blank=True, max_length=100, null=True, unique=True, verbose_name='identifiant externe')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('summary', models.TextField(blank=True, max_length=600, verbose_name='résumé')),
-                ('description', models.TextField(help_text='Mise en forme Markdown acceptée.', max_length=20000, verbose_name='description')),
-                ('tags', models.JSONField(blank=True, default=list, verbose_name='mots-clés')),
-                ('language', models.CharField(choices=[('fr', 'Français'), ('en', 'English')], default='fr', max_length=2, verbose_name='langue')),
-                ('status', models.CharField(choices=[('draft', 'Brouillon'), ('submitted', 'Soumis à IVÉO'), ('published', 'Publié'), ('in_pilot', 'En projet pilote'), ('closed', 'Fermé'), ('archived', 'Archivé')], db_index=True, default='draft', max_length=12, verbose_name='statut')),
-                ('visibility', models.CharField(choices=[('public', 'Public'), ('network', 'Réseau : membres vérifiés seulement')], default='public', max_length=10, verbose_name='visibilité')),
-                ('budget_min', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(1000000000)], verbose_name='budget minimal')),
-                ('budget_max', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(1000000000)], verbose_name='budget maximal')),
-                ('currency', models.CharField(choices=[('CAD', 'Dollar canadien (CAD)'), ('EUR', 'Euro (EUR)')], default='CAD', max_length=3, verbose_name='devise')),
-                ('proposals_deadline', models.DateField(blank=True, null=True, verbose_name='date limite des propositions')),
-                ('gain_economic', models.TextField(blank=True, max_length=1000, verbose_name='gains économiques attendus')),
-                ('gain_environmental', models.TextField(blank=True, max_length=1000, verbose_name='gains environnementaux attendus')),
-                ('gain_social', models.TextField(blank=True, max_length=1000, verbose_name='gains sociaux attendus')),
-                ('terms', models.TextField(blank=True, help_text='Propriété intellectuelle, confidentialité : un innovateur doit les accepter avant de proposer une solution.', max_length=5000, verbose_name='conditions pour les innovateurs')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='publié le')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='créé par')),
-                ('domains', models.ManyToManyField(blank=True, related_name='challenges', to='challenges.domain', verbose_name='domaines')),
-                ('owners', models.ManyToManyField(help_text='Un enjeu commun peut appartenir à plusieurs villes.', related_name='challenges', to='partners.organization', verbose_name='villes responsables')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(
+                        blank=True,
+                        max_length=100,
+                        null=True,
+                        unique=True,
+                        verbose_name="identifiant externe",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                ("summary", models.TextField(blank=True, max_length=600, verbose_name="résumé")),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="Mise en forme Markdown acceptée.",
+                        max_length=20000,
+                        verbose_name="description",
+                    ),
+                ),
+                ("tags", models.JSONField(blank=True, default=list, verbose_name="mots-clés")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("fr", "Français"), ("en", "English")],
+                        default="fr",
+                        max_length=2,
+                        verbose_name="langue",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Brouillon"),
+                            ("submitted", "Soumis à IVÉO"),
+                            ("published", "Publié"),
+                            ("in_pilot", "En projet pilote"),
+                            ("closed", "Fermé"),
+                            ("archived", "Archivé"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=12,
+                        verbose_name="statut",
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("public", "Public"),
+                            ("network", "Réseau : membres vérifiés seulement"),
+                        ],
+                        default="public",
+                        max_length=10,
+                        verbose_name="visibilité",
+                    ),
+                ),
+                (
+                    "budget_min",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(1000000000)],
+                        verbose_name="budget minimal",
+                    ),
+                ),
+                (
+                    "budget_max",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(1000000000)],
+                        verbose_name="budget maximal",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[("CAD", "Dollar canadien (CAD)"), ("EUR", "Euro (EUR)")],
+                        default="CAD",
+                        max_length=3,
+                        verbose_name="devise",
+                    ),
+                ),
+                (
+                    "proposals_deadline",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="date limite des propositions"
+                    ),
+                ),
+                (
+                    "gain_economic",
+                    models.TextField(
+                        blank=True, max_length=1000, verbose_name="gains économiques attendus"
+                    ),
+                ),
+                (
+                    "gain_environmental",
+                    models.TextField(
+                        blank=True, max_length=1000, verbose_name="gains environnementaux attendus"
+                    ),
+                ),
+                (
+                    "gain_social",
+                    models.TextField(
+                        blank=True, max_length=1000, verbose_name="gains sociaux attendus"
+                    ),
+                ),
+                (
+                    "terms",
+                    models.TextField(
+                        blank=True,
+                        help_text="Propriété intellectuelle, confidentialité : un innovateur doit les accepter avant de proposer une solution.",
+                        max_length=5000,
+                        verbose_name="conditions pour les innovateurs",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="publié le"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="créé par",
+                    ),
+                ),
+                (
+                    "domains",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="challenges",
+                        to="challenges.domain",
+                        verbose_name="domaines",
+                    ),
+                ),
+                (
+                    "owners",
+                    models.ManyToManyField(
+                        help_text="Un enjeu commun peut appartenir à plusieurs villes.",
+                        related_name="challenges",
+                        to="partners.organization",
+                        verbose_name="villes responsables",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'enjeu',
-                'verbose_name_plural': 'enjeux',
-                'ordering': ['-published_at', '-created_at', '-pk'],
+                "verbose_name": "enjeu",
+                "verbose_name_plural": "enjeux",
+                "ordering": ["-published_at", "-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ChallengeAttachment',
+            name="ChallengeAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=challenges.models.attachment_path, verbose_name='fichier')),
-                ('name', models.CharField(max_length=200, verbose_name='nom du fichier')),
-                ('content_type', models.CharField(max_length=120)),
-                ('size', models.PositiveIntegerField(verbose_name='taille')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='ajouté le')),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='challenges.challenge')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200,
+                        upload_to=challenges.models.attachment_path,
+                        verbose_name="fichier",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nom du fichier")),
+                ("content_type", models.CharField(max_length=120)),
+                ("size", models.PositiveIntegerField(verbose_name="taille")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="ajouté le")),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="challenges.challenge",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pièce jointe',
-                'verbose_name_plural': 'pièces jointes',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "pièce jointe",
+                "verbose_name_plural": "pièces jointes",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ChallengeFollow',
+            name="ChallengeFollow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='challenges.challenge')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='challenge_follows', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="challenges.challenge",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="challenge_follows",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "suivi d'un enjeu",
-                'verbose_name_plural': "suivis d'enjeux",
+                "verbose_name": "suivi d'un enjeu",
+                "verbose_name_plural": "suivis d'enjeux",
             },
         ),
         migrations.CreateModel(
-            name='ChallengeStatusChange',
+            name="ChallengeStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, choices=[('draft', 'Brouillon'), ('submitted', 'Soumis à IVÉO'), ('published', 'Publié'), ('in_pilot', 'En projet pilote'), ('closed', 'Fermé'), ('archived', 'Archivé')], max_length=12, verbose_name='de')),
-                ('to_status', models.CharField(choices=[('draft', 'Brouillon'), ('submitted', 'Soumis à IVÉO'), ('published', 'Publié'), ('in_pilot', 'En projet pilote'), ('closed', 'Fermé'), ('archived', 'Archivé')], max_length=12, verbose_name='à')),
-                ('comment', models.TextField(blank=True, max_length=2000, verbose_name='commentaire')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='le')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='par')),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='challenges.challenge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("draft", "Brouillon"),
+                            ("submitted", "Soumis à IVÉO"),
+                            ("published", "Publié"),
+                            ("in_pilot", "En projet pilote"),
+                            ("closed", "Fermé"),
+                            ("archived", "Archivé"),
+                        ],
+                        max_length=12,
+                        verbose_name="de",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Brouillon"),
+                            ("submitted", "Soumis à IVÉO"),
+                            ("published", "Publié"),
+                            ("in_pilot", "En projet pilote"),
+                            ("closed", "Fermé"),
+                            ("archived", "Archivé"),
+                        ],
+                        max_length=12,
+                        verbose_name="à",
+                    ),
+                ),
+                (
+                    "comment",
+                    models.TextField(blank=True, max_length=2000, verbose_name="commentaire"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="le"),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="par",
+                    ),
+                ),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="challenges.challenge",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'changement de statut',
-                'verbose_name_plural': 'changements de statut',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "changement de statut",
+                "verbose_name_plural": "changements de statut",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ChallengeUpdate',
+            name="ChallengeUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=5000, verbose_name='mise à jour')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='publiée le')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='challenges.challenge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(max_length=5000, verbose_name="mise à jour")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="publiée le")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="challenges.challenge",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mise à jour',
-                'verbose_name_plural': 'mises à jour',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "mise à jour",
+                "verbose_name_plural": "mises à jour",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=3000, verbose_name='question')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='posée le')),
-                ('answer', models.TextField(blank=True, max_length=5000, verbose_name='réponse')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='répondue le')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('asked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='challenges.challenge')),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partners.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(max_length=3000, verbose_name="question")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="posée le")),
+                ("answer", models.TextField(blank=True, max_length=5000, verbose_name="réponse")),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="répondue le"),
+                ),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "asked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="challenges.challenge",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="partners.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='challenge',
-            index=models.Index(fields=['status', 'visibility', '-published_at'], name='challenges__status_c96aec_idx'),
+            model_name="challenge",
+            index=models.Index(
+                fields=["status", "visibility", "-published_at"],
+                name="challenges__status_c96aec_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='challenge',
-            index=models.Index(fields=['proposals_deadline'], name='challenges__proposa_a6deea_idx'),
+            model_name="challenge",
+            index=models.Index(
+                fields=["proposals_deadline"], name="challenges__proposa_a6deea_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='challenge',
-            constraint=models.CheckConstraint(condition=models.Q(('budget_min__isnull', True), ('budget_max__isnull', True), ('budget_min__lte', models.F('budget_max')), _connector='OR'), name='challenge_budget_range'),
+            model_name="challenge",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("budget_min__isnull", True),
+                    ("budget_max__isnull", True),
+                    ("budget_min__lte", models.F("budget_max")),
+                    _connector="OR",
+                ),
+                name="challenge_budget_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='challengefollow',
-            constraint=models.UniqueConstraint(fields=('user', 'challenge'), name='challenge_follow_once'),
+            model_name="challengefollow",
+            constraint=models.UniqueConstraint(
+                fields=("user", "challenge"), name="challenge_follow_once"
+            ),
         ),
     ]

@@ -75,6 +75,30 @@ def network_only(city_a):
     )
 
 
+def form_data(city, **overrides) -> dict:
+    """What city staff type in the challenge form, as POST data."""
+    data = {
+        "title": "Bornes de recharge au centre-ville",
+        "summary": "Des bornes pour les véhicules électriques.",
+        "description": "Nous cherchons des **bornes** de recharge.",
+        "owners": [city.pk],
+        "domains": [],
+        "tags_text": "recharge, bornes",
+        "gain_economic": "",
+        "gain_environmental": "Moins d'émissions.",
+        "gain_social": "",
+        "budget_min": "10000",
+        "budget_max": "50000",
+        "currency": "CAD",
+        "proposals_deadline": (timezone.localdate() + timedelta(days=30)).isoformat(),
+        "visibility": "public",
+        "language": "fr",
+        "terms": "La Ville garde les données.",
+    }
+    data.update(overrides)
+    return data
+
+
 # --- Files ----------------------------------------------------------------------------------
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

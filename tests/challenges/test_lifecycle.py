@@ -11,30 +11,7 @@ from challenges import services
 from challenges.models import Challenge, ChallengeStatusChange
 from challenges.signals import challenge_published
 
-from .conftest import PDF, make_challenge, upload
-
-
-def _form_data(city, **overrides):
-    data = {
-        "title": "Bornes de recharge au centre-ville",
-        "summary": "Des bornes pour les véhicules électriques.",
-        "description": "Nous cherchons des **bornes** de recharge.",
-        "owners": [city.pk],
-        "domains": [],
-        "tags_text": "recharge, bornes",
-        "gain_economic": "",
-        "gain_environmental": "Moins d'émissions.",
-        "gain_social": "",
-        "budget_min": "10000",
-        "budget_max": "50000",
-        "currency": "CAD",
-        "proposals_deadline": (timezone.localdate() + timedelta(days=30)).isoformat(),
-        "visibility": "public",
-        "language": "fr",
-        "terms": "La Ville garde les données.",
-    }
-    data.update(overrides)
-    return data
+from .conftest import PDF, form_data, make_challenge, upload
 
 
 def _transition(client, challenge, to, comment="", **extra):
@@ -56,7 +33,7 @@ def test_the_whole_review_journey(
     try:
         # City staff draft a challenge with an attachment.
         client.force_login(city_a_staff)
-        data = _form_data(city_a, attachment=upload("cahier-des-charges.pdf", PDF))
+        data = form_data(city_a, attachment=upload("cahier-des-charges.pdf", PDF))
         response = client.post(reverse("challenges:create"), data)
         challenge = Challenge.objects.get()
         assert response.status_code == 302
@@ -100,7 +77,7 @@ def test_the_whole_review_journey(
         # The city fixes it and resubmits; the curator publishes.
         response = client.post(
             reverse("challenges:edit", kwargs={"pk": challenge.pk}),
-            _form_data(city_a, description="Vingt bornes de recharge, en deux phases."),
+            form_data(city_a, description="Vingt bornes de recharge, en deux phases."),
         )
         assert response.status_code == 302
         _transition(client, challenge, "submitted")
