@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from .a11y_pages import PAGES
 from .axe import assert_no_serious_axe_violations
-from .helpers import BROWSER, clear_and_submit, sign_in_quickly, url
+from .helpers import BROWSER, clear_and_submit, fill_form, sign_in_quickly, submit, url
 
 pytestmark = BROWSER
 
@@ -67,3 +67,23 @@ def test_the_vendored_axe_core_is_the_published_file():
         "see vendor/README.md"
     )
     assert AXE_JS.read_text(encoding="utf-8").startswith("/*! axe v4.14.1")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_not_found_and_locked_out_pages_have_no_serious_violation(
+    page, live_server, innovator_a, shots, language
+):
+    sign_in_quickly(page.context, live_server, None, language=language)
+    response = page.goto(live_server.url + "/no-such-page/")
+    assert response.status == 404
+    assert_no_serious_axe_violations(page)
+    shots(f"{language}-not-found")
+
+    # Five failed logins through the form: django-axes' locked-out page.
+    for _ in range(5):
+        page.goto(url(live_server, "partners:login"))
+        fill_form(page, {"username": innovator_a.email, "password": "wrong"})
+        submit(page)
+    expect(page.locator("main [role=alert]")).to_be_visible()
+    assert_no_serious_axe_violations(page)
+    shots(f"{language}-locked-out")

@@ -11,6 +11,8 @@ from django.utils.html import escape
 from partners.models import NotificationKind, Organization, User
 
 PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
+# A URL field accepts neither payload as such, but takes this one (no space, http scheme).
+HOSTILE_URL = 'https://evil.test/"><script>alert(1)</script>'
 
 
 def assert_escaped(html: str, payload: str, where: str, *, shown: bool = True) -> None:
@@ -59,6 +61,7 @@ def hostile(
                         "organization_kind": "innovator",
                         "organization_name": f"{name} {payload}",
                         "organization_region": payload,
+                        "organization_website": HOSTILE_URL,
                     },
                 ),
                 302,
@@ -94,7 +97,7 @@ def hostile(
                     "description": payload,
                     "region": payload,
                     "country": "CA",
-                    "website": "",
+                    "website": HOSTILE_URL,
                 },
             ),
             302,
@@ -174,6 +177,17 @@ def test_hostile_text_is_escaped_on_every_page_that_shows_it(
     Organization.objects.filter(pk=x_org.pk).update(status=Organization.Status.PENDING)
     html = ok(client.get(reverse("partners:curation_organizations"))).content.decode()
     assert_escaped(html, payload, "the curation queue")
+    assert_escaped(html, HOSTILE_URL, "the curation queue (website)")
+    for reader, url in [
+        (curator, reverse("partners:organization_detail", kwargs=slug)),
+        (hostile["x"], reverse("partners:organization_edit", kwargs=slug)),
+    ]:
+        client.logout()
+        if reader:
+            client.force_login(reader)
+        assert_escaped(
+            ok(client.get(url)).content.decode(), HOSTILE_URL, f"{url} (website)"
+        )
 
     assert mailoutbox, "the scenario sends e-mails"
     for message in mailoutbox:
