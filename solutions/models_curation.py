@@ -54,7 +54,9 @@ class Introduction(models.Model):
         _("message aux deux parties"),
         max_length=2000,
         blank=True,
-        help_text=_("Pourquoi cette mise en relation : la ville et l'innovateur le liront."),
+        help_text=_(
+            "Pourquoi cette mise en relation : la ville et l'innovateur le liront."
+        ),
     )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
 
@@ -62,7 +64,11 @@ class Introduction(models.Model):
         _("réponse de la ville"), max_length=10, choices=Answer, default=Answer.PENDING
     )
     city_answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     city_answered_at = models.DateTimeField(null=True, blank=True)
     city_contact = models.CharField(
@@ -70,10 +76,17 @@ class Introduction(models.Model):
     )
 
     innovator_answer = models.CharField(
-        _("réponse de l'innovateur"), max_length=10, choices=Answer, default=Answer.PENDING
+        _("réponse de l'innovateur"),
+        max_length=10,
+        choices=Answer,
+        default=Answer.PENDING,
     )
     innovator_answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     innovator_answered_at = models.DateTimeField(null=True, blank=True)
     innovator_contact = models.CharField(
@@ -171,7 +184,9 @@ class EvaluationCriterion(models.Model):
         SCALE = "scale", _("Note sur une échelle")
         YES_NO = "yes_no", _("Oui ou non")
 
-    grid = models.ForeignKey(EvaluationGrid, on_delete=models.CASCADE, related_name="criteria")
+    grid = models.ForeignKey(
+        EvaluationGrid, on_delete=models.CASCADE, related_name="criteria"
+    )
     label = models.CharField(_("critère"), max_length=200)
     description = models.TextField(_("précisions"), max_length=1000, blank=True)
     kind = models.CharField(_("type"), max_length=10, choices=Kind, default=Kind.SCALE)
@@ -205,9 +220,13 @@ class EvaluationCriterion(models.Model):
 class Evaluator(models.Model):
     """A person assigned to evaluate a challenge's proposals (the city's staff or a curator)."""
 
-    grid = models.ForeignKey(EvaluationGrid, on_delete=models.CASCADE, related_name="evaluators")
+    grid = models.ForeignKey(
+        EvaluationGrid, on_delete=models.CASCADE, related_name="evaluators"
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="evaluator_assignments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="evaluator_assignments",
     )
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -219,7 +238,9 @@ class Evaluator(models.Model):
         verbose_name_plural = _("évaluateurs")
         ordering = ["assigned_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["grid", "user"], name="evaluator_once_per_grid")
+            models.UniqueConstraint(
+                fields=["grid", "user"], name="evaluator_once_per_grid"
+            )
         ]
 
     def __str__(self) -> str:
@@ -229,7 +250,9 @@ class Evaluator(models.Model):
 class EvaluationSheet(models.Model):
     """One evaluator's view of one proposal: conflict declaration, scores and private notes."""
 
-    evaluator = models.ForeignKey(Evaluator, on_delete=models.CASCADE, related_name="sheets")
+    evaluator = models.ForeignKey(
+        Evaluator, on_delete=models.CASCADE, related_name="sheets"
+    )
     match = models.ForeignKey(
         "solutions.Match", on_delete=models.CASCADE, related_name="evaluation_sheets"
     )
@@ -253,11 +276,15 @@ class EvaluationSheet(models.Model):
 
 
 class EvaluationScore(models.Model):
-    sheet = models.ForeignKey(EvaluationSheet, on_delete=models.CASCADE, related_name="scores")
+    sheet = models.ForeignKey(
+        EvaluationSheet, on_delete=models.CASCADE, related_name="scores"
+    )
     criterion = models.ForeignKey(
         EvaluationCriterion, on_delete=models.CASCADE, related_name="scores"
     )
-    value = models.PositiveSmallIntegerField(_("note"), validators=[MaxValueValidator(10)])
+    value = models.PositiveSmallIntegerField(
+        _("note"), validators=[MaxValueValidator(10)]
+    )
 
     class Meta:
         verbose_name = _("note")

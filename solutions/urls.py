@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -42,4 +42,5 @@ urlpatterns = [
     path("import/", views.import_upload, name="import_upload"),
     path("import/modele.csv", views.import_template, name="import_template"),
     path("import/<int:pk>/", views.import_preview, name="import_preview"),
+    path("", include("solutions.urls_curation")),
 ]
