@@ -757,7 +757,7 @@ class Report:
                 (_("créer"), changes.created),
                 (_("modifier"), changes.updated),
             ):
-                if ids:
+                if ids and detail:
                     shown = ", ".join(ids[:detail])
                     more = len(ids) - detail
                     if more > 0:
