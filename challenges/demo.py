@@ -499,6 +499,9 @@ def _history(challenge: Challenge, target: str, curator: User | None, staff: Use
     now = timezone.now()
     source = S.DRAFT
     steps = PATHS[target]
+    challenge.history.filter(to_status=S.DRAFT, from_status="").update(
+        created_at=now - timedelta(days=3 * (len(steps) + 1))
+    )
     for index, step in enumerate(steps):
         by = staff if step == S.SUBMITTED else curator
         ChallengeStatusChange.objects.create(
