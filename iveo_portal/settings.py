@@ -225,6 +225,8 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true.")
 
 # --- Celery ---------------------------------------------------------------------------------
+from celery.schedules import crontab  # noqa: E402
+
 CELERY_BROKER_URL = env_url(
     "CELERY_BROKER_URL", "", schemes=("redis", "rediss", "amqp", "memory")
 )
@@ -250,8 +252,31 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# Sweeps: work older than the grace period that no task has handled (the broker was down, a
+# worker died) is queued again; a row claimed for longer than the stale period was abandoned.
+CELERY_SWEEP_SECONDS = env_int("CELERY_SWEEP_SECONDS", 60, minimum=1)
+CELERY_SWEEP_GRACE_SECONDS = env_int("CELERY_SWEEP_GRACE_SECONDS", 30, minimum=0)
+CELERY_STALE_CLAIM_SECONDS = env_int("CELERY_STALE_CLAIM_SECONDS", 600, minimum=1)
 CELERY_BEAT_SCHEDULE = {
-    "notifications-sweep": {"task": "partners.tasks.notifications_sweep", "schedule": 60.0},
+    "notifications-sweep": {
+        "task": "partners.tasks.notifications_sweep",
+        "schedule": float(CELERY_SWEEP_SECONDS),
+    },
+    "matching-sweep": {
+        "task": "solutions.tasks.matching_sweep",
+        "schedule": float(CELERY_SWEEP_SECONDS),
+    },
+    # Digests in the portal's time zone: every morning, and on Monday mornings.
+    "notifications-digest-daily": {
+        "task": "partners.tasks.notifications_digest",
+        "schedule": crontab(hour=7, minute=0),
+        "args": ("daily",),
+    },
+    "notifications-digest-weekly": {
+        "task": "partners.tasks.notifications_digest",
+        "schedule": crontab(hour=7, minute=15, day_of_week=1),
+        "args": ("weekly",),
+    },
 }
 
 # --- Open data API (Django REST framework, read-only) ---------------------------------------

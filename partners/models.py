@@ -255,3 +255,54 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recipient} · {self.event}"
+
+
+class Subscription(models.Model):
+    """What a person follows: new published challenges that fit are notified (kind "alert").
+
+    Plain values only (this app knows nothing of challenges): domain slugs, region names,
+    keywords, or a saved catalogue search (its query string). `solutions` matches them against
+    each newly published challenge.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    name = models.CharField(_("nom de l'alerte"), max_length=120, blank=True)
+    domains = models.JSONField(_("domaines"), default=list, blank=True)
+    regions = models.JSONField(_("régions"), default=list, blank=True)
+    keywords = models.JSONField(_("mots-clés"), default=list, blank=True)
+    query = models.CharField(_("recherche enregistrée"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("alerte")
+        verbose_name_plural = _("alertes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name or f"{self.user} · {self.pk}"
+
+
+class Job(models.Model):
+    """A piece of background work that must happen once, recorded when it is done.
+
+    The periodic sweep looks for work whose job is missing or not done (the broker was down,
+    a worker died) and queues it again; `name` and `key` are plain strings (for example
+    "match-challenge" and a challenge id), so this app needs to know nothing of the others.
+    """
+
+    name = models.CharField(max_length=60)
+    key = models.CharField(max_length=120)
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tâche de fond")
+        verbose_name_plural = _("tâches de fond")
+        constraints = [models.UniqueConstraint(fields=["name", "key"], name="job_once")]
+        indexes = [models.Index(fields=["name", "done_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.name}:{self.key}"

@@ -17,13 +17,21 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .models import EmailFrequency, Notification, User
+from .models import EmailFrequency, Notification, NotificationKind, User
 
 logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "partners.unsubscribe"
-# A row being sent for longer than this was abandoned by a dead worker.
-STALE_CLAIM = timedelta(minutes=10)
+
+
+def _stale_claim() -> timedelta:
+    """A row being sent for longer than this was abandoned by a dead worker."""
+    return timedelta(seconds=settings.CELERY_STALE_CLAIM_SECONDS)
+
+
+def _grace() -> timedelta:
+    """A row left pending for longer than this was never queued (the broker was down)."""
+    return timedelta(seconds=settings.CELERY_SWEEP_GRACE_SECONDS)
 
 
 def notify(
@@ -86,7 +94,7 @@ def notifications_enqueue(*, event: str | None = None, ids: Iterable[int] | None
     if ids is not None:
         pending = pending.filter(pk__in=list(ids))
     queued = 0
-    for notification_id in pending.values_list("pk", flat=True):
+    for notification_id in pending.values_list("pk", flat=True).iterator(chunk_size=2000):
         try:
             notification_email_send.delay(notification_id)
         except Exception:  # broker unreachable: the sweep delivers it later
@@ -123,18 +131,43 @@ def render_notification(notification: Notification, language: str | None = None)
         subject = " ".join(render_to_string(f"{name}_subject.txt", context).split())
         text = render_to_string(f"{name}_body.txt", context)
         html = render_to_string(f"{name}_body.html", context)
-    return {"subject": subject, "text": text, "html": html, "unsubscribe_url": context["unsubscribe_url"]}
+    return {
+        "subject": subject,
+        "text": text,
+        "html": html,
+        "unsubscribe_url": context["unsubscribe_url"],
+    }
 
 
 def notification_email_deliver(*, notification_id: int) -> None:
     """Send the e-mail of a claimed row and record the time only once the server accepted it."""
     notification = Notification.objects.select_related("recipient").get(pk=notification_id)
     rendered = render_notification(notification)
+    _send(
+        to=notification.recipient.email,
+        rendered=rendered,
+        message_id=f"notification-{notification.pk}",
+    )
+    Notification.objects.filter(pk=notification_id).update(
+        email_status=Notification.EmailStatus.SENT,
+        emailed_at=timezone.now(),
+        sending_since=None,
+    )
+
+
+def _send(*, to: str, rendered: dict, message_id: str) -> None:
+    """One e-mail, HTML and text, with one-click unsubscribe headers (RFC 8058).
+
+    The Message-ID is derived from the row, so a message sent again after a crash between the
+    server's acceptance and our record carries the same id and can be recognised downstream.
+    """
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "iveo.ca"
     message = EmailMultiAlternatives(
         subject=rendered["subject"],
         body=rendered["text"],
-        to=[notification.recipient.email],
+        to=[to],
         headers={
+            "Message-ID": f"<{message_id}@{domain}>",
             "List-Unsubscribe": f"<{rendered['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Auto-Submitted": "auto-generated",
@@ -142,17 +175,117 @@ def notification_email_deliver(*, notification_id: int) -> None:
     )
     message.attach_alternative(rendered["html"], "text/html")
     message.send()
-    Notification.objects.filter(pk=notification_id).update(
-        email_status=Notification.EmailStatus.SENT, emailed_at=timezone.now(), sending_since=None
-    )
 
 
 def notifications_stale() -> list[int]:
     """Rows due for e-mail that no task is working on (never queued, or the worker died)."""
     now = timezone.now()
-    pending = Notification.objects.filter(email_status=Notification.EmailStatus.PENDING)
-    never_claimed = pending.filter(sending_since=None, created_at__lt=now - timedelta(seconds=30))
-    abandoned = pending.filter(sending_since__lt=now - STALE_CLAIM)
-    # An abandoned claim is released so that the re-queued task can claim it again.
-    abandoned.update(sending_since=None)
-    return list(never_claimed.values_list("pk", flat=True)[:5000])
+    # An abandoned claim is released so that the re-queued task (or the next digest) can
+    # claim it again.
+    Notification.objects.filter(
+        email_status__in=[
+            Notification.EmailStatus.PENDING,
+            Notification.EmailStatus.DIGEST,
+        ],
+        sending_since__lt=now - _stale_claim(),
+    ).update(sending_since=None)
+    never_claimed = Notification.objects.filter(
+        email_status=Notification.EmailStatus.PENDING,
+        sending_since=None,
+        created_at__lt=now - _grace(),
+    )
+    return list(never_claimed.values_list("pk", flat=True)[:20000])
+
+
+# --- Digests ----------------------------------------------------------------------------------
+
+
+def digest_kinds(user: User, frequency: str) -> list[str]:
+    """The kinds this person wants in a digest of this frequency.
+
+    The daily digest also takes rows whose kind has since been switched back to immediate, so
+    that changing one's mind loses nothing.
+    """
+    kinds = [k for k in NotificationKind.values if user.email_frequency(k) == frequency]
+    if frequency == EmailFrequency.DAILY:
+        kinds += [
+            k
+            for k in NotificationKind.values
+            if user.email_frequency(k) == EmailFrequency.IMMEDIATE
+        ]
+    return kinds
+
+
+def digest_recipients() -> list[int]:
+    """People with notifications waiting for a digest."""
+    return list(
+        Notification.objects.filter(
+            email_status=Notification.EmailStatus.DIGEST, sending_since=None
+        )
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+
+
+def notification_digest_claim(*, user_id: int, frequency: str) -> list[int]:
+    """Claim this person's waiting rows for one digest; a second claim finds nothing."""
+    user = User.objects.get(pk=user_id)
+    waiting = Notification.objects.filter(
+        recipient=user, email_status=Notification.EmailStatus.DIGEST, sending_since=None
+    )
+    # Rows of a kind now turned off are settled without e-mail.
+    off = [k for k in NotificationKind.values if user.email_frequency(k) == EmailFrequency.OFF]
+    waiting.filter(kind__in=off).update(email_status=Notification.EmailStatus.SKIPPED)
+    ids = list(waiting.filter(kind__in=digest_kinds(user, frequency)).values_list("pk", flat=True))
+    stamp = timezone.now()
+    Notification.objects.filter(pk__in=ids, sending_since=None).update(sending_since=stamp)
+    return list(
+        Notification.objects.filter(pk__in=ids, sending_since=stamp).values_list("pk", flat=True)
+    )
+
+
+def notification_digest_deliver(*, user_id: int, ids: list[int], frequency: str) -> None:
+    """One e-mail listing the claimed rows; they are marked sent only once it is accepted."""
+    user = User.objects.get(pk=user_id)
+    rows = list(Notification.objects.filter(pk__in=ids).select_related("recipient"))
+    if not rows or not user.email:
+        Notification.objects.filter(pk__in=ids).update(
+            email_status=Notification.EmailStatus.SKIPPED, sending_since=None
+        )
+        return
+    items = [
+        {"subject": render_notification(n)["subject"], "url": settings.SITE_URL + n.url}
+        for n in rows
+    ]
+    context = {
+        "recipient": user,
+        "items": items,
+        "frequency": frequency,
+        "site_url": settings.SITE_URL,
+        "url": settings.SITE_URL + reverse("partners:notifications"),
+    }
+    with translation.override(user.language):
+        kind = rows[0].kind if len({n.kind for n in rows}) == 1 else NotificationKind.ALERT
+        context["unsubscribe_url"] = unsubscribe_url(user, kind)
+        context["LANGUAGE_CODE"] = user.language
+        subject = " ".join(render_to_string("emails/digest_subject.txt", context).split())
+        rendered = {
+            "subject": subject,
+            "text": render_to_string("emails/digest_body.txt", context),
+            "html": render_to_string("emails/digest_body.html", context),
+            "unsubscribe_url": context["unsubscribe_url"],
+        }
+    _send(
+        to=user.email,
+        rendered=rendered,
+        message_id=f"digest-{user.pk}-{min(ids)}-{len(ids)}",
+    )
+    Notification.objects.filter(pk__in=ids).update(
+        email_status=Notification.EmailStatus.SENT,
+        emailed_at=timezone.now(),
+        sending_since=None,
+    )
+
+
+def notification_digest_release(*, ids: list[int]) -> None:
+    Notification.objects.filter(pk__in=ids).update(sending_since=None)

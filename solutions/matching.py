@@ -216,15 +216,11 @@ class Profile:
             self.words[key] = max(self.words.get(key, 0.0), w)
             for translation in GLOSSARY[self.language].get(_singular(word), ()):
                 other = (translation, OTHER[self.language])
-                self.words[other] = max(
-                    self.words.get(other, 0.0), w * TRANSLATION_WEIGHT
-                )
+                self.words[other] = max(self.words.get(other, 0.0), w * TRANSLATION_WEIGHT)
 
 
 def challenge_profile(challenge: Challenge) -> Profile:
-    profile = Profile(
-        language=challenge.language if challenge.language in CONFIG else "fr"
-    )
+    profile = Profile(language=challenge.language if challenge.language in CONFIG else "fr")
     profile.add(challenge.title, FIELD_WEIGHTS["title"])
     profile.add(" ".join(challenge.tags or []), FIELD_WEIGHTS["tags"])
     profile.add(challenge.summary, FIELD_WEIGHTS["summary"])
@@ -239,15 +235,11 @@ def solutions_profile(solutions: Iterable[Solution]) -> Profile:
     """What a set of solutions (an innovator's catalogue) is about, for challenges that fit."""
     solutions = list(solutions)
     languages = [s.language for s in solutions if s.language in CONFIG]
-    profile = Profile(
-        language=max(set(languages), key=languages.count) if languages else "fr"
-    )
+    profile = Profile(language=max(set(languages), key=languages.count) if languages else "fr")
     share = 1.0 / math.sqrt(max(len(solutions), 1))
     for solution in solutions:
         profile.add(solution.name, FIELD_WEIGHTS["title"] * max(share, 0.5))
-        profile.add(
-            " ".join(solution.tags or []), FIELD_WEIGHTS["tags"] * max(share, 0.5)
-        )
+        profile.add(" ".join(solution.tags or []), FIELD_WEIGHTS["tags"] * max(share, 0.5))
         profile.add(solution.summary, FIELD_WEIGHTS["summary"] * share)
         profile.add(solution.description, FIELD_WEIGHTS["description"] * share)
         profile.domain_ids |= {d.pk for d in solution.domains.all()}
@@ -285,11 +277,7 @@ def _stems_and_frequencies(
             """,
             [[w for w, _ in keys], [lang for _, lang in keys]],
         )
-        stems = {
-            (word, lang): lexemes
-            for word, lang, lexemes in cursor.fetchall()
-            if lexemes
-        }
+        stems = {(word, lang): lexemes for word, lang, lexemes in cursor.fetchall() if lexemes}
         cursor.execute(
             """
             SELECT c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs
@@ -509,9 +497,7 @@ def _rank_python(
         for stem in lexemes:
             frequency[stem] += 1
     count = max(len(documents), 1)
-    idf = {
-        t.lexeme: math.log(1 + count / (1 + frequency.get(t.lexeme, 0))) for t in terms
-    }
+    idf = {t.lexeme: math.log(1 + count / (1 + frequency.get(t.lexeme, 0))) for t in terms}
     total = sum(t.weight * idf[t.lexeme] for t in terms) or 1.0
     hits = []
     for pk, lexemes in analysed:
@@ -519,20 +505,14 @@ def _rank_python(
         if not matched:
             continue
         text = min(
-            sum(
-                t.weight * idf[t.lexeme] * lexemes[t.lexeme]
-                for t in terms
-                if t.lexeme in lexemes
-            )
+            sum(t.weight * idf[t.lexeme] * lexemes[t.lexeme] for t in terms if t.lexeme in lexemes)
             / total,
             1.0,
         )
         shared = sorted(domains.get(pk, set()) & domain_ids)
         evidence, track, trl = bonuses.get(pk, (False, False, None))
         score = text + DOMAIN_BONUS * min(len(shared), 2)
-        score += (EVIDENCE_BONUS if evidence else 0) + (
-            TRACK_RECORD_BONUS if track else 0
-        )
+        score += (EVIDENCE_BONUS if evidence else 0) + (TRACK_RECORD_BONUS if track else 0)
         score += MATURITY_BONUS * max((trl or 0) - 5, 0) / 4
         hits.append(Hit(pk, round(score, 4), text, matched, shared, evidence, track))
     hits.sort(key=lambda h: (-h.score, h.pk))
@@ -570,9 +550,7 @@ def _reasons(
     if words:
         reasons.append(_("mots en commun : %(words)s") % {"words": ", ".join(words)})
     for pk in hit.shared_domains:
-        reasons.append(
-            _("même domaine : %(domain)s") % {"domain": domain_names.get(pk, "")}
-        )
+        reasons.append(_("même domaine : %(domain)s") % {"domain": domain_names.get(pk, "")})
     for name in references or []:
         reasons.append(_("expérimentée à %(place)s") % {"place": name})
     if hit.track_record:
@@ -620,9 +598,7 @@ def rank_solutions(
             limit=limit,
         )
     else:
-        rows = list(
-            queryset.values_list("pk", "name", "tags", "summary", "description", "trl")
-        )
+        rows = list(queryset.values_list("pk", "name", "tags", "summary", "description", "trl"))
         documents = [
             (pk, {"title": name, "tags": " ".join(tags or []), "summary": summary or "",
                   "description": description or ""})
@@ -630,9 +606,9 @@ def rank_solutions(
         ]  # fmt: skip
         pks = [row[0] for row in rows]
         domains: dict[int, set[int]] = defaultdict(set)
-        for pk, domain in Solution.domains.through.objects.filter(
-            solution_id__in=pks
-        ).values_list("solution_id", "domain_id"):
+        for pk, domain in Solution.domains.through.objects.filter(solution_id__in=pks).values_list(
+            "solution_id", "domain_id"
+        ):
             domains[pk].add(domain)
         referenced = set(
             SolutionReference.objects.filter(solution_id__in=pks).values_list(
@@ -646,9 +622,7 @@ def rank_solutions(
                 challenge__domains__in=domain_ids,
             ).values_list("solution_id", flat=True)
         )
-        bonuses = {
-            row[0]: (row[0] in referenced, row[0] in tracked, row[5]) for row in rows
-        }
+        bonuses = {row[0]: (row[0] in referenced, row[0] in tracked, row[5]) for row in rows}
         hits = _rank_python(
             terms=terms,
             documents=documents,
@@ -657,9 +631,7 @@ def rank_solutions(
             bonuses=bonuses,
             limit=limit,
         )
-    solutions = Solution.objects.select_related("organization").prefetch_related(
-        "references"
-    )
+    solutions = Solution.objects.select_related("organization").prefetch_related("references")
     by_pk = solutions.in_bulk([h.pk for h in hits])
     names = _domain_names()
     results = []
@@ -668,9 +640,7 @@ def rank_solutions(
         if solution is None:
             continue
         places = [r.name for r in solution.references.all()][:3]
-        results.append(
-            (solution, hit.score, _reasons(hit, terms, profile, names, places))
-        )
+        results.append((solution, hit.score, _reasons(hit, terms, profile, names, places)))
     return results
 
 
@@ -689,9 +659,7 @@ def _rank_challenges(
             limit=limit,
         )
     else:
-        rows = list(
-            queryset.values_list("pk", "title", "tags", "summary", "description")
-        )
+        rows = list(queryset.values_list("pk", "title", "tags", "summary", "description"))
         documents = [
             (pk, {"title": title, "tags": " ".join(tags or []), "summary": summary or "",
                   "description": description or ""})
@@ -713,9 +681,7 @@ def _rank_challenges(
     by_pk = Challenge.objects.in_bulk([h.pk for h in hits])
     names = _domain_names()
     return [
-        (by_pk[h.pk], h.score, _reasons(h, terms, profile, names))
-        for h in hits
-        if h.pk in by_pk
+        (by_pk[h.pk], h.score, _reasons(h, terms, profile, names)) for h in hits if h.pk in by_pk
     ]
 
 
@@ -731,3 +697,129 @@ def rank_challenges_for_solutions(
 ) -> list[tuple[Challenge, float, list[str]]]:
     """Challenges of `queryset` that fit this set of solutions (an innovator's catalogue)."""
     return _rank_challenges(solutions_profile(solutions), queryset, limit)
+
+
+# --- After a publication: store the suggestions, tell the people concerned --------------------
+
+MATCHING_JOB = "match-challenge"
+
+
+def _innovator_members(organization_ids: Iterable[int]) -> dict[int, list]:
+    """Active members of these verified innovators, by organisation."""
+    from partners.models import Membership, Organization
+
+    members: dict[int, list] = defaultdict(list)
+    memberships = Membership.objects.filter(
+        organization_id__in=list(organization_ids),
+        organization__status=Organization.Status.VERIFIED,
+        status=Membership.Status.ACTIVE,
+        user__is_active=True,
+    ).select_related("user")
+    for membership in memberships:
+        members[membership.organization_id].append(membership.user)
+    return members
+
+
+def challenge_matches_suggest(*, challenge_id: int) -> int:
+    """Store the engine's suggestions for a published challenge and notify, in one transaction.
+
+    Re-running updates the scores and reasons of the engine's own suggestions and never
+    duplicates a match, touches a proposal, a shortlist or a curator's match, nor notifies
+    anyone twice (one notification per person and event: members of matched innovators first,
+    then subscribers whose alerts fit, then curators). Returns the number of suggestions kept.
+    """
+    from django.db import transaction
+    from django.utils import timezone, translation
+
+    from challenges.selectors import curators
+    from partners.models import Job, NotificationKind
+    from partners.notifications import notify
+
+    from .subscriptions import subscribers_for
+
+    challenge = (
+        Challenge.objects.filter(pk=challenge_id, status=Challenge.Status.PUBLISHED)
+        .prefetch_related("domains", "owners")
+        .first()
+    )
+    if challenge is None:  # unpublished since: nothing to announce
+        Job.objects.filter(name=MATCHING_JOB, key=str(challenge_id)).update(done_at=timezone.now())
+        return 0
+    with translation.override(challenge.language):
+        ranked = [
+            (solution, score, [str(r) for r in reasons])
+            for solution, score, reasons in rank_solutions(challenge, limit=AUTO_MATCH_LIMIT)
+            if score >= MATCH_THRESHOLD
+        ]
+    event = f"challenge-matched:{challenge.pk}"
+    context = {
+        "challenge": challenge.title,
+        "challenge_id": challenge.pk,
+        "cities": ", ".join(o.name for o in challenge.owners.all()),
+    }
+    url = challenge.get_absolute_url()
+    with transaction.atomic():
+        Job.objects.get_or_create(name=MATCHING_JOB, key=str(challenge.pk))
+        job = Job.objects.select_for_update().get(name=MATCHING_JOB, key=str(challenge.pk))
+        existing = {
+            m.solution_id: m
+            for m in Match.objects.select_for_update().filter(
+                challenge=challenge, solution__in=[s for s, _score, _reasons in ranked]
+            )
+        }
+        new, refreshed = [], []
+        for solution, score, reasons in ranked:
+            match = existing.get(solution.pk)
+            if match is None:
+                new.append(
+                    Match(
+                        challenge=challenge,
+                        solution=solution,
+                        origin=Match.Origin.AUTO,
+                        status=Match.Status.SUGGESTED,
+                        score=score,
+                        reasons=reasons,
+                    )
+                )
+            elif match.origin == Match.Origin.AUTO and match.status == Match.Status.SUGGESTED:
+                match.score, match.reasons = score, reasons
+                refreshed.append(match)
+        Match.objects.bulk_create(new, ignore_conflicts=True)
+        Match.objects.bulk_update(refreshed, ["score", "reasons", "updated_at"])
+        by_organization: dict[int, list[str]] = defaultdict(list)
+        for solution, _score, _reasons in ranked:
+            by_organization[solution.organization_id].append(solution.name)
+        members = _innovator_members(by_organization)
+        for organization_id, names in sorted(by_organization.items()):
+            notify(
+                recipients=members.get(organization_id, []),
+                kind=NotificationKind.MATCH,
+                event=event,
+                template="match_innovator",
+                context={**context, "solutions": names},
+                url=url,
+            )
+        notify(
+            recipients=subscribers_for(challenge),
+            kind=NotificationKind.ALERT,
+            event=event,
+            template="match_alert",
+            context=context,
+            url=url,
+        )
+        notify(
+            recipients=curators(),
+            kind=NotificationKind.MATCH,
+            event=event,
+            template="match_curator",
+            context={
+                **context,
+                "count": len(ranked),
+                "solutions": [s.name for s, _score, _reasons in ranked],
+            },
+            url=url,
+        )
+        job.done_at = timezone.now()
+        job.attempts += 1
+        job.save(update_fields=["done_at", "attempts"])
+    return len(ranked)

@@ -14,7 +14,5 @@ LABELS = DATA / "matching_labels.json"
 @pytest.fixture
 def labelled_set(db) -> dict[str, list[str]]:
     """Import the labelled catalogue (no notifications); return the labels."""
-    call_command(
-        "import_catalog", str(CATALOGUE), "--no-notify", stdout=open("/dev/null", "w")
-    )
+    call_command("import_catalog", str(CATALOGUE), "--no-notify", stdout=open("/dev/null", "w"))
     return json.loads(LABELS.read_text(encoding="utf-8"))

@@ -63,9 +63,7 @@ def test_best_fit_ranks_first_with_score_and_reasons(parking_challenge, catalogu
     assert catalogue["water"] not in [s for s, _score, _reasons in ranked]
     with translation.override("fr"):
         reasons = rank_solutions(parking_challenge, limit=1)[0][2]
-    assert any(
-        r.startswith("mots en commun :") and "stationnement" in r for r in reasons
-    )
+    assert any(r.startswith("mots en commun :") and "stationnement" in r for r in reasons)
     assert "même domaine : Mobilité durable" in reasons
 
 
@@ -77,9 +75,7 @@ def test_reasons_follow_the_active_language(parking_challenge, catalogue):
 
 
 def test_references_appear_in_the_reasons(parking_challenge, catalogue, city_b):
-    catalogue["sensors"].references.create(
-        name="Ville de Sherbrooke", organization=city_b
-    )
+    catalogue["sensors"].references.create(name="Ville de Sherbrooke", organization=city_b)
     _solution, _score, reasons = rank_solutions(parking_challenge, limit=1)[0]
     with translation.override("fr"):
         reasons = rank_solutions(parking_challenge, limit=1)[0][2]
@@ -87,9 +83,7 @@ def test_references_appear_in_the_reasons(parking_challenge, catalogue, city_b):
 
 
 def test_unpublished_solutions_are_never_suggested(parking_challenge, catalogue):
-    Solution.objects.filter(pk=catalogue["sensors"].pk).update(
-        status=Solution.Status.DRAFT
-    )
+    Solution.objects.filter(pk=catalogue["sensors"].pk).update(status=Solution.Status.DRAFT)
     ranked = [s for s, _score, _reasons in rank_solutions(parking_challenge, limit=5)]
     assert catalogue["sensors"] not in ranked
 
@@ -114,23 +108,17 @@ def test_accents_and_inflections_do_not_matter(city_a, innovator_a_org):
 
 
 def test_a_challenge_with_no_words_gets_no_suggestion(city_a, catalogue):
-    challenge = Challenge(
-        title="Le la les", summary="", description="de du des", language="fr"
-    )
+    challenge = Challenge(title="Le la les", summary="", description="de du des", language="fr")
     assert rank_solutions(challenge) == []
 
 
-def test_track_record_on_the_same_domain_is_evidence(
-    parking_challenge, catalogue, city_b
-):
+def test_track_record_on_the_same_domain_is_evidence(parking_challenge, catalogue, city_b):
     earlier = open_challenge([city_b], title="Stationnement", domains=["mobility"])
     Match.objects.create(
         challenge=earlier, solution=catalogue["payment"], status=Match.Status.PILOT
     )
     with translation.override("fr"):
-        ranked = {
-            s: reasons for s, _score, reasons in rank_solutions(parking_challenge)
-        }
+        ranked = {s: reasons for s, _score, reasons in rank_solutions(parking_challenge)}
     assert "déjà retenue pour un enjeu du même domaine" in ranked[catalogue["payment"]]
 
 
@@ -168,20 +156,13 @@ def test_similar_challenges_and_challenges_for_solutions(
         domains=["water"],
     )
     candidates = Challenge.objects.exclude(pk=parking_challenge.pk)
-    ranked = [
-        c
-        for c, _score, _reasons in rank_similar_challenges(
-            parking_challenge, candidates
-        )
-    ]
+    ranked = [c for c, _score, _reasons in rank_similar_challenges(parking_challenge, candidates)]
     assert ranked[0] == similar and other not in ranked[:1]
     fits = rank_challenges_for_solutions([catalogue["water"]], Challenge.objects.all())
     assert fits[0][0] == other
 
 
 def test_innovator_from_a_pending_organisation_is_ranked_like_others(parking_challenge):
-    pending = OrganizationFactory(
-        kind="innovator", status="pending", slug="pending-innovator"
-    )
+    pending = OrganizationFactory(kind="innovator", status="pending", slug="pending-innovator")
     solution = solution_of(pending, name="Stationnement libre", tags=["stationnement"])
     assert solution in [s for s, _score, _reasons in rank_solutions(parking_challenge)]

@@ -19,13 +19,8 @@ def test_json_lists_solutions_best_first_by_external_id(labelled_set):
     data = json.loads(run("saguenay-2025-pertes-eau", "--json", "--limit", "5"))
     assert len(data) == 5
     assert set(data[0]) == {"solution", "score", "reasons"}
-    assert all(
-        isinstance(row["solution"], str) and isinstance(row["score"], float)
-        for row in data
-    )
-    assert [row["score"] for row in data] == sorted(
-        (row["score"] for row in data), reverse=True
-    )
+    assert all(isinstance(row["solution"], str) and isinstance(row["score"], float) for row in data)
+    assert [row["score"] for row in data] == sorted((row["score"] for row in data), reverse=True)
     assert "acoustiq-ecoute-permanente" in [row["solution"] for row in data]
     assert all(isinstance(reason, str) for row in data for reason in row["reasons"])
 
