@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from challenges.demo import seed_challenges
 from partners.demo import DEMO_PASSWORD, accounts_summary, seed_partners
+from solutions.demo import seed_solutions
 
 
 class Command(BaseCommand):
@@ -12,6 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         orgs = seed_partners()
         seed_challenges(orgs)
+        seed_solutions(orgs)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Demo accounts (password: %s):" % DEMO_PASSWORD))
         for email, role in accounts_summary():
             self.stdout.write(f"  {email:28} {role}")
