@@ -14,7 +14,14 @@
     });
     toggleSignup();
     var summary = document.getElementById("error-summary");
-    if (summary) { summary.focus(); }
+    if (summary) {
+      // A form reached through the skip link posts back to "…#main", and the browser would
+      // move focus to <main> after this script: drop the fragment, then focus the summary.
+      if (window.location.hash) {
+        window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      }
+      summary.focus();
+    }
     document.querySelectorAll("[data-confirm]").forEach(function (form) {
       form.addEventListener("submit", function (event) {
         if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }

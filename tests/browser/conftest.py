@@ -17,6 +17,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 import pytest  # noqa: E402
 
 from tests.conftest import require  # noqa: E402
+from tests.security.scenario import *  # noqa: E402,F403 - objects the page list points at
 
 from .helpers import Screenshots  # noqa: E402
 
@@ -88,6 +89,3 @@ def page(page, live_server):
 def shots(page, request):
     """`shots("step name")` saves a full-page screenshot into test-artifacts/screenshots/."""
     return Screenshots(page, ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.name))
-
-
-from tests.security.scenario import *  # noqa: E402,F403 - objects the page list points at
