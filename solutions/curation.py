@@ -101,6 +101,17 @@ def _introduction_url(match: Match) -> str:
 # --- Shortlist, decline, add by hand -----------------------------------------------------------
 
 
+def _notify_shortlisted(match: Match) -> None:
+    notify(
+        recipients=innovator_members(match.solution.organization),
+        kind=NotificationKind.MATCH,
+        event=f"curation-shortlisted:{match.pk}",
+        template="curation_match_shortlisted",
+        context=_context(match),
+        url=_proposal_url(match),
+    )
+
+
 @transaction.atomic
 def match_shortlist(*, match: Match, by: User) -> Match:
     """Keep a suggestion or a proposal for the next step; the innovator is told."""
@@ -113,14 +124,7 @@ def match_shortlist(*, match: Match, by: User) -> Match:
         )
     match.status = Match.Status.SHORTLISTED
     match.save(update_fields=["status", "updated_at"])
-    notify(
-        recipients=innovator_members(match.solution.organization),
-        kind=NotificationKind.MATCH,
-        event=f"curation-shortlisted:{match.pk}",
-        template="curation_match_shortlisted",
-        context=_context(match),
-        url=_proposal_url(match),
-    )
+    _notify_shortlisted(match)
     return match
 
 
@@ -189,14 +193,7 @@ def match_add_by_curator(
         if note:
             match.reasons = [*match.reasons, note]
         match.save(update_fields=["status", "reasons", "updated_at"])
-    notify(
-        recipients=innovator_members(solution.organization),
-        kind=NotificationKind.MATCH,
-        event=f"curation-shortlisted:{match.pk}",
-        template="curation_match_shortlisted",
-        context=_context(match),
-        url=_proposal_url(match),
-    )
+    _notify_shortlisted(match)
     return match
 
 
@@ -257,6 +254,17 @@ def _answering_side(introduction: Introduction, by: User) -> str:
     return side
 
 
+def _record_answer(
+    introduction: Introduction, *, side: str, by: User, answer: str, contact: str = ""
+) -> None:
+    """Set `<side>_answer`, `_answered_by`, `_answered_at` (and `_contact` when accepting)."""
+    setattr(introduction, f"{side}_answer", answer)
+    setattr(introduction, f"{side}_answered_by", by)
+    setattr(introduction, f"{side}_answered_at", timezone.now())
+    if answer == Introduction.Answer.ACCEPTED:
+        setattr(introduction, f"{side}_contact", contact)
+
+
 def _curators_of(introduction: Introduction) -> list[User]:
     by = introduction.introduced_by
     return [by] if by is not None and is_curator(by) else []
@@ -269,16 +277,13 @@ def introduction_accept(
     """Accept for one's side; when both sides accepted, contacts are shared and all notified."""
     introduction = _lock_introduction(introduction)
     side = _answering_side(introduction, by)
-    now = timezone.now()
-    contact = " ".join((contact or "").split())[:300]
-    if side == Side.CITY:
-        introduction.city_answer = Introduction.Answer.ACCEPTED
-        introduction.city_answered_by, introduction.city_answered_at = by, now
-        introduction.city_contact = contact
-    else:
-        introduction.innovator_answer = Introduction.Answer.ACCEPTED
-        introduction.innovator_answered_by, introduction.innovator_answered_at = by, now
-        introduction.innovator_contact = contact
+    _record_answer(
+        introduction,
+        side=side,
+        by=by,
+        answer=Introduction.Answer.ACCEPTED,
+        contact=" ".join((contact or "").split())[:300],
+    )
     introduction.save()
     match = introduction.match
     if introduction.is_accepted:
@@ -301,15 +306,9 @@ def introduction_refuse(
     goes back to the shortlist, where a curator may decline it or introduce it again."""
     introduction = _lock_introduction(introduction)
     side = _answering_side(introduction, by)
-    now = timezone.now()
-    if side == Side.CITY:
-        introduction.city_answer = Introduction.Answer.REFUSED
-        introduction.city_answered_by, introduction.city_answered_at = by, now
-    else:
-        introduction.innovator_answer = Introduction.Answer.REFUSED
-        introduction.innovator_answered_by, introduction.innovator_answered_at = by, now
+    _record_answer(introduction, side=side, by=by, answer=Introduction.Answer.REFUSED)
     introduction.refusal_reason = (reason or "").strip()[:2000]
-    introduction.closed_at = now
+    introduction.closed_at = timezone.now()
     introduction.save()
     match = introduction.match
     if match.status == Match.Status.INTRODUCED:
