@@ -195,11 +195,10 @@ def city_dashboard(user) -> dict | None:
         history__to_status=Challenge.Status.DRAFT,
     ).distinct()
     unanswered = (
-        challenges.filter(questions__answered_at__isnull=True)
-        .annotate(n=Count("questions", filter=Q(questions__answered_at__isnull=True)))
-        .order_by("-n")
+        challenges.annotate(n=Count("questions", filter=Q(questions__answered_at__isnull=True)))
+        .filter(n__gt=0)
+        .order_by("-n", "-updated_at")
     )
-    recent = with_list_relations(challenges.order_by("-updated_at"))[:10]
     return {
         "counts": [
             (value, label, counts.get(value, 0)) for value, label in Challenge.Status.choices
@@ -212,7 +211,6 @@ def city_dashboard(user) -> dict | None:
             .order_by("-updated_at")[:10]
         ),
         "unanswered": list(unanswered[:10]),
-        "recent": list(recent),
     }
 
 

@@ -74,6 +74,7 @@ def test_dashboard_section_for_city_staff(client, city_a, city_a_staff, innovato
     assert "Mes enjeux" in body
     assert "Brouillon à finir" in body and "Renvoyé" in body
     assert "1 question sans réponse" in body
+    assert "0 question" not in body  # challenges without questions are not listed
     client.force_login(innovator_a)
     assert "Mes enjeux" not in client.get(reverse("partners:dashboard")).content.decode()
 
