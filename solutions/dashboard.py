@@ -78,7 +78,10 @@ def city_section(request: HttpRequest) -> tuple[str, dict] | None:
 
 
 def organization_section(request: HttpRequest, organization) -> tuple[str, dict] | None:
-    """An innovator's solutions on its page (drafts for its members and curators)."""
+    """An innovator's solutions on its page (drafts for its members and curators).
+
+    Its completed pilots are a section of their own, registered by the pilots (`pilots_selectors`).
+    """
     if organization.kind != Organization.Kind.INNOVATOR:
         return None
     include_drafts = access.can_edit_solutions_of(request.user, organization)
@@ -91,7 +94,5 @@ def organization_section(request: HttpRequest, organization) -> tuple[str, dict]
             "organization": organization,
             "solutions": solutions,
             "can_add": include_drafts,
-            # Completed pilots join this section once pilot projects exist (issue 6).
-            "pilots": [],
         },
     )

@@ -167,7 +167,7 @@ def test_reimporting_the_same_file_changes_nothing(
     stamps = list(Solution.objects.order_by("pk").values_list("updated_at", flat=True))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         out = run(path)
-    assert "Nothing changed." in out
+    assert "Rien n'a changé." in out
     assert "0 créées, 0 modifiées, 3 inchangées" in out
     assert counts() == before
     assert list(Solution.objects.order_by("pk").values_list("updated_at", flat=True)) == stamps
@@ -213,7 +213,7 @@ def test_dry_run_reports_and_writes_nothing(
     assert "Solutions : 2 à créer" in out
     assert "acme-park" in out
     assert "Enjeux qui seraient publiés" in out and "ex-2025-01" in out
-    assert "Dry run: nothing was written." in out
+    assert "rien n'a été écrit" in out
     assert counts() == before
     assert published_ids == []
 
@@ -236,7 +236,7 @@ def bad(path: str) -> str:
             call_command("import_catalog", path, stdout=StringIO(), stderr=err)
         finally:
             bad.stderr = err.getvalue()
-    assert "nothing was imported" in str(error.value) or "Cannot read" in str(error.value)
+    assert "rien n'a été importé" in str(error.value)
     return bad.stderr
 
 
@@ -359,7 +359,7 @@ def test_a_file_that_is_not_utf8_is_refused(db, tmp_path):
 
 
 def test_a_missing_file_is_a_clear_error(db, tmp_path):
-    with pytest.raises(CommandError, match="Cannot read"):
+    with pytest.raises(CommandError, match="Impossible de lire"):
         run(str(tmp_path / "nope.json"))
 
 

@@ -4,6 +4,8 @@ import json
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from solutions.importer import CatalogError, catalog_import, parse_catalog
 
@@ -43,7 +45,10 @@ class Command(BaseCommand):
                 with open(path, "rb") as handle:
                     raw = handle.read()
         except OSError as error:
-            raise CommandError(f"Cannot read {path}: {error.strerror}") from None
+            raise CommandError(
+                _("Impossible de lire %(path)s : %(reason)s")
+                % {"path": path, "reason": error.strerror}
+            ) from None
         try:
             report = catalog_import(
                 parse_catalog(raw),
@@ -54,9 +59,16 @@ class Command(BaseCommand):
             for problem in error.problems[:200]:
                 self.stderr.write(str(problem))
             if len(error.problems) > 200:
-                self.stderr.write(f"… {len(error.problems) - 200} more problems")
+                self.stderr.write(
+                    _("… et %(count)s autres problèmes") % {"count": len(error.problems) - 200}
+                )
             raise CommandError(
-                f"{len(error.problems)} problem(s) found: nothing was imported."
+                ngettext(
+                    "%(count)s problème : rien n'a été importé.",
+                    "%(count)s problèmes : rien n'a été importé.",
+                    len(error.problems),
+                )
+                % {"count": len(error.problems)}
             ) from None
         if options["json"]:
             self.stdout.write(
@@ -71,8 +83,10 @@ class Command(BaseCommand):
         for line in report.lines():
             self.stdout.write(line)
         if options["dry_run"]:
-            self.stdout.write(self.style.WARNING("Dry run: nothing was written."))
+            self.stdout.write(
+                self.style.WARNING(_("Essai à blanc (--dry-run) : rien n'a été écrit."))
+            )
         elif not report.changed:
-            self.stdout.write(self.style.SUCCESS("Nothing changed."))
+            self.stdout.write(self.style.SUCCESS(_("Rien n'a changé.")))
         else:
-            self.stdout.write(self.style.SUCCESS("Import done."))
+            self.stdout.write(self.style.SUCCESS(_("Import terminé.")))
