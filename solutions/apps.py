@@ -18,3 +18,6 @@ class SolutionsConfig(AppConfig):
         register_dashboard_section(innovator_section)
         register_dashboard_section(city_section)
         register_organization_section(organization_section)
+        from .pilots_selectors import register_hooks as register_pilot_hooks
+
+        register_pilot_hooks()

@@ -43,4 +43,5 @@ urlpatterns = [
     path("import/modele.csv", views.import_template, name="import_template"),
     path("import/<int:pk>/", views.import_preview, name="import_preview"),
     path("", include("solutions.urls_curation")),
+    path("", include("solutions.urls_pilots")),
 ]

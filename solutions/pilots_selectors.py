@@ -1,0 +1,249 @@
+"""Reads of pilot projects and case studies, each in a fixed number of queries.
+
+Also the hooks that show pilots and case studies on pages of other apps (registered from
+`SolutionsConfig.ready()` by `register_hooks`): the case studies of a challenge page, the
+"my pilots" dashboard section and the pilots of an organisation page.
+"""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpRequest
+
+from challenges.access import challenges_visible_to
+from challenges.models import Challenge
+from partners.access import city_organizations, innovator_organizations, is_curator
+from partners.models import Organization
+
+from . import pilots_access as access
+from .models import (
+    CaseStudy,
+    CaseStudyCopy,
+    Indicator,
+    Measurement,
+    Milestone,
+    PilotProject,
+)
+
+LIMIT = 10
+
+
+def with_list_data(queryset: QuerySet[PilotProject]) -> QuerySet[PilotProject]:
+    return queryset.select_related("challenge", "solution", "city", "innovator")
+
+
+def pilot_detail(pilot: PilotProject) -> PilotProject:
+    """A pilot with its milestones, indicators and their measurements, and its case study."""
+    return (
+        with_list_data(PilotProject.objects.filter(pk=pilot.pk))
+        .select_related("case_study")
+        .prefetch_related(
+            Prefetch(
+                "milestones", queryset=Milestone.objects.order_by("due_date", "pk")
+            ),
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.select_related(
+                    "evidence_set_by"
+                ).prefetch_related(
+                    Prefetch(
+                        "measurements",
+                        queryset=Measurement.objects.select_related("recorded_by"),
+                    )
+                ),
+            ),
+        )
+        .get()
+    )
+
+
+def pilot_list(user, *, status: str = "", city: str = "") -> QuerySet[PilotProject]:
+    queryset = access.pilots_visible_to(user)
+    if status in PilotProject.Status.values:
+        queryset = queryset.filter(status=status)
+    if city:
+        queryset = queryset.filter(city__slug=city)
+    return (
+        with_list_data(queryset)
+        .annotate(indicator_count=Count("indicators", distinct=True))
+        .order_by("-created_at", "-pk")
+    )
+
+
+# --- Case studies ---------------------------------------------------------------------------
+
+CASE_STUDY_RELATIONS = (
+    "pilot__challenge",
+    "pilot__solution",
+    "pilot__city",
+    "pilot__innovator",
+)
+
+
+def case_study_list(user, *, domain=None, outcome: str = "") -> QuerySet[CaseStudy]:
+    queryset = access.case_studies_visible_to(user).select_related(
+        *CASE_STUDY_RELATIONS
+    )
+    if domain is not None:
+        queryset = queryset.filter(pilot__challenge__domains=domain)
+    if outcome in PilotProject.ENDED_STATUSES:
+        queryset = queryset.filter(pilot__status=outcome)
+    return queryset.prefetch_related("pilot__challenge__domains").order_by(
+        "-published_at", "-pk"
+    )
+
+
+def _indicators() -> Prefetch:
+    return Prefetch("pilot__indicators", queryset=Indicator.objects.order_by("pk"))
+
+
+def case_study_detail(study: CaseStudy) -> CaseStudy:
+    return (
+        CaseStudy.objects.filter(pk=study.pk)
+        .select_related(*CASE_STUDY_RELATIONS)
+        .prefetch_related(_indicators(), "pilot__challenge__domains")
+        .get()
+    )
+
+
+def lineage(study: CaseStudy, user) -> dict:
+    """Where the case study was copied, and what the pilots of those copies measured.
+
+    A copy shows only when the viewer may see its challenge (a city's draft stays private, a
+    network-only challenge stays in the network); the others are only counted.
+    """
+    copies = list(
+        CaseStudyCopy.objects.filter(case_study=study)
+        .select_related("city", "challenge")
+        .order_by("created_at", "pk")
+    )
+    if not copies:
+        return {"copies": [], "hidden": 0}
+    ids = [c.challenge_id for c in copies]
+    visible = set(
+        challenges_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)
+    )
+    shown = [c for c in copies if c.challenge_id in visible]
+    pilots = (
+        PilotProject.objects.filter(challenge_id__in=[c.challenge_id for c in shown])
+        .select_related("city", "solution", "innovator", "case_study")
+        .prefetch_related(
+            Prefetch("indicators", queryset=Indicator.objects.order_by("pk"))
+        )
+        .order_by("created_at", "pk")
+    )
+    visible_studies = set(
+        access.case_studies_visible_to(user)
+        .filter(pilot__challenge_id__in=[c.challenge_id for c in shown])
+        .values_list("pk", flat=True)
+    )
+    by_challenge: dict[int, list[PilotProject]] = {}
+    for pilot in pilots:
+        study_of = getattr(pilot, "case_study", None)
+        pilot.visible_case_study = (
+            study_of if study_of and study_of.pk in visible_studies else None
+        )
+        by_challenge.setdefault(pilot.challenge_id, []).append(pilot)
+    for copy in shown:
+        copy.later_pilots = by_challenge.get(copy.challenge_id, [])
+    return {"copies": shown, "hidden": len(copies) - len(shown)}
+
+
+def copied_from(challenge: Challenge) -> CaseStudyCopy | None:
+    return (
+        CaseStudyCopy.objects.filter(challenge=challenge)
+        .select_related("case_study")
+        .first()
+    )
+
+
+def copy_cities(user) -> list[Organization]:
+    return city_organizations(user)
+
+
+# --- Hooks on other apps' pages --------------------------------------------------------------
+
+
+def case_studies_for_challenge(challenge: Challenge, limit: int) -> list[CaseStudy]:
+    """Public case studies for a challenge page: the one it copies, then its domains' latest.
+
+    The challenge pages call this without a user: only public case studies are returned.
+    """
+    public = access.public_case_studies()
+    result: list[CaseStudy] = []
+    if challenge.pk:
+        source = public.filter(copies__challenge=challenge).first()
+        if source is not None:
+            result.append(source)
+    domains = [d.pk for d in challenge.domains.all()] if challenge.pk else []
+    if domains and len(result) < limit:
+        related = (
+            public.filter(pilot__challenge__domains__in=domains)
+            .exclude(pilot__challenge=challenge)
+            .exclude(pk__in=[s.pk for s in result])
+            .distinct()
+            .order_by("-published_at", "-pk")[: limit - len(result)]
+        )
+        result.extend(related)
+    return result
+
+
+def dashboard_section(request: HttpRequest) -> tuple[str, dict] | None:
+    """ "My pilots" on the dashboard: active ones first, with a count per status."""
+    user = request.user
+    curator = is_curator(user)
+    if (
+        not curator
+        and not city_organizations(user)
+        and not innovator_organizations(user)
+    ):
+        return None
+    visible = access.pilots_visible_to(user)
+    counts = dict(visible.order_by().values_list("status").annotate(n=Count("pk")))
+    if not counts and not curator:
+        return None
+    pilots = list(
+        with_list_data(
+            visible.filter(status__in=PilotProject.ACTIVE_STATUSES)
+        ).order_by("start_date", "pk")[:LIMIT]
+    )
+    return (
+        "solutions/pilot_dashboard_section.html",
+        {
+            "pilot_counts": [
+                (value, label, counts.get(value, 0))
+                for value, label in PilotProject.Status.choices
+            ],
+            "active_pilots": pilots,
+            "curator": curator,
+        },
+    )
+
+
+def organization_section(request: HttpRequest, organization) -> tuple[str, dict] | None:
+    """The case studies of a city's or an innovator's pilots, on its page."""
+    if organization.kind not in (
+        Organization.Kind.CITY,
+        Organization.Kind.PARTNER,
+        Organization.Kind.INNOVATOR,
+    ):
+        return None
+    studies = list(
+        access.case_studies_visible_to(request.user)
+        .filter(Q(pilot__city=organization) | Q(pilot__innovator=organization))
+        .select_related("pilot__city", "pilot__innovator", "pilot__solution")
+        .order_by("-published_at", "-pk")[:LIMIT]
+    )
+    if not studies:
+        return None
+    return ("solutions/pilot_organization_section.html", {"case_studies": studies})
+
+
+def register_hooks() -> None:
+    from challenges.selectors import register_case_study_provider
+    from partners.dashboard import (
+        register_dashboard_section,
+        register_organization_section,
+    )
+
+    register_case_study_provider(case_studies_for_challenge)
+    register_dashboard_section(dashboard_section)
+    register_organization_section(organization_section)
