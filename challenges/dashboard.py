@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from partners.access import is_curator
 
 from .models import Challenge
-from .selectors import city_dashboard
+from .selectors import catalogue_queryset, city_dashboard, with_list_relations
 
 
 def dashboard_section(request: HttpRequest) -> tuple[str, dict] | None:
@@ -18,3 +18,16 @@ def dashboard_section(request: HttpRequest) -> tuple[str, dict] | None:
         Challenge.objects.filter(status=Challenge.Status.SUBMITTED).count() if curator else None
     )
     return "challenges/dashboard_section.html", {"city": city, "review_count": review_count}
+
+
+def organization_section(request: HttpRequest, organization) -> tuple[str, dict] | None:
+    """The challenges of a city on its organisation page (only those the viewer may see)."""
+    if organization.kind not in (organization.Kind.CITY, organization.Kind.PARTNER):
+        return None
+    challenges = with_list_relations(
+        catalogue_queryset(request.user).filter(owners=organization).order_by("-published_at")
+    )[:20]
+    return "challenges/organization_section.html", {
+        "organization": organization,
+        "challenges": list(challenges),
+    }

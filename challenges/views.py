@@ -461,7 +461,8 @@ def follow(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _(
-                "Vous suivez cet enjeu : vous serez averti des réponses, mises à jour et changements."
+                "Vous suivez cet enjeu : vous serez averti des réponses, mises à jour et "
+                "changements."
             ),
         )
     return redirect(challenge.get_absolute_url())

@@ -100,3 +100,14 @@ def test_demo_challenges(db):
     assert Challenge.objects.filter(visibility="network").exists()
     published = Challenge.objects.get(external_id="granby-2026-recharge")
     assert published.history.count() == 3 and published.published_at is not None
+
+
+def test_organisation_page_lists_the_citys_visible_challenges(
+    client, city_a, published, network_only, draft, innovator_a
+):
+    url = reverse("partners:organization_detail", kwargs={"slug": city_a.slug})
+    body = client.get(url).content.decode()
+    assert escape(published.title) in body
+    assert escape(network_only.title) not in body and escape(draft.title) not in body
+    client.force_login(innovator_a)
+    assert escape(network_only.title) in client.get(url).content.decode()
