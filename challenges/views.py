@@ -508,6 +508,10 @@ def similar(request: HttpRequest) -> HttpResponse:
     probe = Challenge(title=title, tags=services.normalize_tags(tags))
     exclude = request.GET.get("exclude", "")
     if exclude.isdigit():
-        probe.pk = int(exclude)
+        # The draft being edited: leave out its own cities' challenges. Only for its editors,
+        # so that the list reveals nothing about who owns someone else's draft.
+        current = Challenge.objects.filter(pk=int(exclude)).prefetch_related("owners").first()
+        if current is not None and access.can_edit(request.user, current):
+            probe.pk = current.pk
     results = selectors.similar_challenges(probe, user=request.user) if title.strip() else []
     return render(request, "challenges/includes/similar_list.html", {"similar": results})

@@ -111,3 +111,18 @@ def test_organisation_page_lists_the_citys_visible_challenges(
     assert escape(network_only.title) not in body and escape(draft.title) not in body
     client.force_login(innovator_a)
     assert escape(network_only.title) in client.get(url).content.decode()
+
+
+def test_drafting_aid_excludes_my_own_cities_only_for_my_draft(
+    client, city_a, city_b, city_a_staff
+):
+    own = make_challenge([city_a], status="published", title="Fuites chez nous")
+    peer = make_challenge([city_b], status="published", title="Fuites chez les voisins")
+    draft = make_challenge([city_a], title="Fuites à venir")
+    url = reverse("challenges:similar")
+    params = {"title": "Fuites du réseau", "exclude": draft.pk}
+    # A visitor's "exclude" is ignored: the owners of someone's draft stay unknown.
+    assert escape(own.title) in client.get(url, params).content.decode()
+    client.force_login(city_a_staff)
+    body = client.get(url, params).content.decode()
+    assert escape(own.title) not in body and escape(peer.title) in body
