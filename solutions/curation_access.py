@@ -156,7 +156,10 @@ def grid_for_manager(user, challenge_pk) -> tuple[Challenge, EvaluationGrid | No
     """The challenge and its grid (None before it is created), for its city's staff and
     curators; 404 for anybody else."""
     challenge = challenge_for_manager(user, challenge_pk)
-    return challenge, EvaluationGrid.objects.filter(challenge=challenge).first()
+    grid = EvaluationGrid.objects.filter(challenge=challenge).first()
+    if grid is not None:
+        grid.challenge = challenge  # with the owners already loaded for the access checks
+    return challenge, grid
 
 
 def evaluator_for_user(user, challenge_pk) -> Evaluator:

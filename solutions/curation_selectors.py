@@ -2,7 +2,15 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 
 from challenges.models import Challenge
 from challenges.search import text_search
@@ -163,14 +171,13 @@ def evaluated_matches(challenge: Challenge) -> QuerySet[Match]:
 
 
 def grid_with_relations(grid: EvaluationGrid) -> EvaluationGrid:
-    return (
-        EvaluationGrid.objects.select_related("challenge")
-        .prefetch_related(
-            "criteria",
-            Prefetch("evaluators", queryset=Evaluator.objects.select_related("user")),
-        )
-        .get(pk=grid.pk)
+    """The grid with its criteria and evaluators (and their users) loaded."""
+    prefetch_related_objects(
+        [grid],
+        "criteria",
+        Prefetch("evaluators", queryset=Evaluator.objects.select_related("user")),
     )
+    return grid
 
 
 def grid_locked(grid: EvaluationGrid) -> bool:
