@@ -21,10 +21,10 @@ POPULATION_BANDS = {
     "metro": (200_000, None),
 }
 SIZE_CHOICES = [
-    ("small", gettext_lazy("Moins de 10 000 habitants")),
-    ("medium", gettext_lazy("De 10 000 à 49 999 habitants")),
-    ("large", gettext_lazy("De 50 000 à 199 999 habitants")),
-    ("metro", gettext_lazy("200 000 habitants et plus")),
+    ("small", gettext_lazy("de moins de 10 000 habitants")),
+    ("medium", gettext_lazy("de 10 000 à 49 999 habitants")),
+    ("large", gettext_lazy("de 50 000 à 199 999 habitants")),
+    ("metro", gettext_lazy("de 200 000 habitants et plus")),
 ]
 MINE = "mine"
 
@@ -69,7 +69,7 @@ class SolutionFilter(django_filters.FilterSet):
         empty_label=gettext_lazy("Toutes les régions"),
     )
     like = django_filters.ChoiceFilter(
-        label=gettext_lazy("Déjà déployée ou testée dans une ville comme"),
+        label=gettext_lazy("Déjà déployée ou testée dans une ville"),
         choices=SIZE_CHOICES,
         method="filter_like",
         empty_label=gettext_lazy("Peu importe"),
@@ -85,7 +85,7 @@ class SolutionFilter(django_filters.FilterSet):
                 self.filters["like"].extra["choices"] = [
                     (
                         MINE,
-                        _("la mienne (%(city)s)") % {"city": self.my_city.name},
+                        _("comme la mienne (%(city)s)") % {"city": self.my_city.name},
                     ),
                     *SIZE_CHOICES,
                 ]

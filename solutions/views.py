@@ -325,7 +325,7 @@ def propose(request: HttpRequest, challenge_pk: int) -> HttpResponse:
         messages.error(request, _("Cet enjeu ne reçoit plus de propositions."))
         return redirect(challenge)
     solutions = _proposable_solutions(request.user, challenge)
-    initial = {}
+    initial = {"currency": challenge.currency}
     chosen = solutions.filter(pk=request.GET.get("solution") or 0).first()
     if chosen is not None:
         initial["solution"] = chosen
