@@ -68,7 +68,7 @@ def _check_curator(by: User) -> None:
 
 def _lock(match: Match) -> Match:
     return (
-        Match.objects.select_for_update()
+        Match.objects.select_for_update(of=("self",))
         .select_related("challenge", "solution__organization")
         .get(pk=match.pk)
     )
@@ -237,7 +237,7 @@ def match_introduce(*, match: Match, by: User, message: str = "") -> Introductio
 
 def _lock_introduction(introduction: Introduction) -> Introduction:
     return (
-        Introduction.objects.select_for_update()
+        Introduction.objects.select_for_update(of=("self", "match"))
         .select_related(
             "match__challenge", "match__solution__organization", "introduced_by"
         )
@@ -438,7 +438,7 @@ def evaluation_criterion_add(
 @transaction.atomic
 def evaluation_criterion_delete(*, criterion: EvaluationCriterion, by: User) -> None:
     grid = (
-        EvaluationGrid.objects.select_for_update()
+        EvaluationGrid.objects.select_for_update(of=("self",))
         .select_related("challenge")
         .get(pk=criterion.grid_id)
     )
