@@ -526,10 +526,12 @@ def _shared_words(hit: Hit, profile: Profile, most: int = 6) -> list[str]:
     """The challenge's words the document has (every stem of the word, not a look-alike)."""
     matched = set(hit.matched)
     words: list[str] = []
+    shown: set[frozenset] = set()
     for key, _weight in sorted(profile.words.items(), key=lambda item: -item[1]):
         stems = profile.stems.get(key)
-        if not stems or not matched.issuperset(stems):
+        if not stems or not matched.issuperset(stems) or frozenset(stems) in shown:
             continue
+        shown.add(frozenset(stems))  # "place" and "places" are one shared word
         word = profile.display.get(key[0], key[0])
         if word not in words:
             words.append(word)
