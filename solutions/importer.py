@@ -734,13 +734,16 @@ class Report:
         }
         if self.dry_run:
             template = _(
-                "%(section)s : %(created)s à créer, %(updated)s à modifier, "
-                "%(unchanged)s inchangées."
+                "%(section)s : %(created)s à créer, %(updated)s à mettre à jour, "
+                "%(unchanged)s sans changement."
             )
+            titles = (_("à créer"), _("à mettre à jour"))
         else:
             template = _(
-                "%(section)s : %(created)s créées, %(updated)s modifiées, %(unchanged)s inchangées."
+                "%(section)s : %(created)s création(s), %(updated)s mise(s) à jour, "
+                "%(unchanged)s sans changement."
             )
+            titles = (_("créations"), _("mises à jour"))
         result = []
         for section in SECTIONS:
             changes = getattr(self, section)
@@ -753,10 +756,7 @@ class Report:
                     "unchanged": changes.unchanged,
                 }
             )
-            for title, ids in (
-                (_("créer"), changes.created),
-                (_("modifier"), changes.updated),
-            ):
+            for title, ids in zip(titles, (changes.created, changes.updated), strict=True):
                 if ids and detail:
                     shown = ", ".join(ids[:detail])
                     more = len(ids) - detail

@@ -60,7 +60,7 @@ def test_preview_then_commit(client, curator, acme):
     assert "2 solutions à créer" in page
     assert not Solution.objects.exists()  # the preview writes nothing
     response = client.post(preview_url, follow=True)
-    assert "Solutions : 2 créées" in text(response)
+    assert "Solutions : 2 création(s)" in text(response)
     park = Solution.objects.get(external_id="acme-park")
     assert (park.trl, park.tags, park.regions_served) == (
         8,

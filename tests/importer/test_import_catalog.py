@@ -136,7 +136,7 @@ def test_import_creates_organisations_challenges_and_solutions(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         out = run(write(tmp_path, catalogue()))
-    assert "Organisations : 3 créées" in out
+    assert "Organisations : 3 création(s)" in out
     city = Organization.objects.get(external_id="ville-exemple")
     assert (city.kind, city.population, city.status) == ("city", 41000, "verified")
     assert Organization.objects.get(external_id="perpignan").country == "FR"
@@ -168,7 +168,7 @@ def test_reimporting_the_same_file_changes_nothing(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         out = run(path)
     assert "Rien n'a changé." in out
-    assert "0 créées, 0 modifiées, 3 inchangées" in out
+    assert "0 création(s), 0 mise(s) à jour, 3 sans changement" in out
     assert counts() == before
     assert list(Solution.objects.order_by("pk").values_list("updated_at", flat=True)) == stamps
     assert callbacks == []
@@ -182,8 +182,8 @@ def test_upsert_updates_only_what_changed(db, tmp_path):
     data["solutions"][0]["references"] = []
     data["challenges"][0]["title"] = "Stationnement : trouver une place"
     out = run(write(tmp_path, data), "--no-notify")
-    assert "Solutions : 0 créées, 1 modifiées, 1 inchangées." in out
-    assert "Enjeux : 0 créées, 1 modifiées, 1 inchangées." in out
+    assert "Solutions : 0 création(s), 1 mise(s) à jour, 1 sans changement." in out
+    assert "Enjeux : 0 création(s), 1 mise(s) à jour, 1 sans changement." in out
     park = Solution.objects.get(external_id="acme-park")
     assert park.trl == 9
     assert sorted(d.slug for d in park.domains.all()) == ["energy", "mobility"]
@@ -209,7 +209,7 @@ def test_dry_run_reports_and_writes_nothing(
     before = counts()
     with django_capture_on_commit_callbacks(execute=True):
         out = run(write(tmp_path, catalogue()), "--dry-run")
-    assert "Organisations : 3 à créer, 0 à modifier, 0 inchangées." in out
+    assert "Organisations : 3 à créer, 0 à mettre à jour, 0 sans changement." in out
     assert "Solutions : 2 à créer" in out
     assert "acme-park" in out
     assert "Enjeux qui seraient publiés" in out and "ex-2025-01" in out
@@ -223,7 +223,7 @@ def test_dry_run_after_an_import_says_what_would_change(db, tmp_path):
     run(write(tmp_path, data), "--no-notify")
     data["solutions"][1]["summary"] = "Nouveau résumé"
     out = run(write(tmp_path, data), "--dry-run")
-    assert "Solutions : 0 à créer, 1 à modifier, 1 inchangées." in out
+    assert "Solutions : 0 à créer, 1 à mettre à jour, 1 sans changement." in out
     assert Solution.objects.get(external_id="acme-count").summary == ""
 
 
