@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
+from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver
 
 # The roles of the issue, each the name of a fixture in tests/conftest.py (visitor: nobody).
@@ -102,6 +104,23 @@ def all_entries() -> list[Entry]:
                 importlib.import_module(f"{__package__}.{module.name}").ENTRIES
             )
     return entries
+
+
+def check_status(response, expected, what: str) -> None:
+    if isinstance(expected, Writes):
+        expected = expected.status
+    if expected == LOGIN:
+        location = response.headers.get("Location", "")
+        assert response.status_code == 302 and location.startswith(
+            resolve_url(settings.LOGIN_URL)
+        ), (
+            f"{what}: expected a redirect to the login page, got {response.status_code} {location}"
+        )
+    else:
+        assert response.status_code == expected, (
+            f"{what}: expected {expected}, got {response.status_code} "
+            f"{response.headers.get('Location', '')}"
+        )
 
 
 # --- The URL patterns of the project ----------------------------------------------------------

@@ -15,7 +15,12 @@ ENTRIES = [
         "alerts:list",
         get=roles(200, visitor=LOGIN),
         post=roles(writes(302), visitor=LOGIN),
-        data=lambda fx: {"domains": ["water"], "regions": "", "keywords": "fuites", "query": ""},
+        data=lambda fx: {
+            "domains": ["water"],
+            "regions": "",
+            "keywords": "fuites",
+            "query": "",
+        },
     ),
     Entry(
         "alerts:delete",

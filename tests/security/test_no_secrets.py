@@ -89,7 +89,7 @@ def test_no_token_private_key_or_random_secret_in_tracked_files(tracked_files):
 @pytest.mark.parametrize(
     ("text", "leaks"),
     [
-        ('SECRET_KEY = "Xq3v9TzL0pWk2R7sYb8NcF4hJm1GdE6uAo5iKl"', True),
+        ('SECRET_KEY = "' + "Xq3v9TzL0pWk2R7sYb8NcF4hJm1GdE6uAo5iKl" + '"', True),
         ("api_key: 'tests-only-not-a-secret'", False),
         ('SECRET_KEY="a-long-random-production-secret-"', False),
         ("-" * 5 + "BEGIN RSA PRIVATE KEY" + "-" * 5, True),

@@ -4,15 +4,13 @@ The expectations live in matrix_<app>.py; this file only runs them.
 """
 
 import pytest
-from django.conf import settings
-from django.shortcuts import resolve_url
 from django.urls import reverse
 
 from .matrix import (
-    LOGIN,
     ROLES,
     Writes,
     all_entries,
+    check_status,
     database_state,
     project_routes,
     state_difference,
@@ -49,23 +47,6 @@ def test_every_entry_names_an_existing_url_pattern_and_every_role():
             assert expectations is None or set(expectations) == set(ROLES), (
                 f"{entry.id}: give every role an expectation"
             )
-
-
-def check_status(response, expected, what: str) -> None:
-    if isinstance(expected, Writes):
-        expected = expected.status
-    if expected == LOGIN:
-        location = response.headers.get("Location", "")
-        assert response.status_code == 302 and location.startswith(
-            resolve_url(settings.LOGIN_URL)
-        ), (
-            f"{what}: expected a redirect to the login page, got {response.status_code} {location}"
-        )
-    else:
-        assert response.status_code == expected, (
-            f"{what}: expected {expected}, got {response.status_code} "
-            f"{response.headers.get('Location', '')}"
-        )
 
 
 @pytest.mark.parametrize("role", ROLES)
