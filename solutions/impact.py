@@ -143,7 +143,7 @@ def filtered_pilots(scope: str, *, domain=None, region: str = "", year=None):
 
 
 def filter_choices() -> dict:
-    """Regions of the cities that own challenges, and the years that have data (2 queries)."""
+    """Regions of the cities that own challenges, and the years that have data (3 queries)."""
     regions = list(
         Organization.objects.filter(
             kind__in=(Organization.Kind.CITY, Organization.Kind.PARTNER),
@@ -157,9 +157,18 @@ def filter_choices() -> dict:
     bounds = Challenge.objects.aggregate(
         first=Min("published_at"), last=Max("published_at")
     )
+    pilot_bounds = PilotProject.objects.aggregate(
+        first=Min("start_date"), last=Max("end_date"), last_start=Max("start_date")
+    )
+    firsts = [d.year for d in (bounds["first"], pilot_bounds["first"]) if d]
+    lasts = [
+        d.year
+        for d in (bounds["last"], pilot_bounds["last"], pilot_bounds["last_start"])
+        if d
+    ]
     years: list[int] = []
-    if bounds["first"] and bounds["last"]:
-        years = list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+    if firsts and lasts:
+        years = list(range(max(lasts), min(firsts) - 1, -1))
     return {"regions": regions, "years": years}
 
 

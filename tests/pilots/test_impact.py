@@ -1,0 +1,240 @@
+"""The impact dashboard and the curators' CSV exports."""
+
+import csv
+import io
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from challenges.models import Challenge
+from solutions import impact
+from solutions.models import PilotProject
+from tests.factories import OrganizationFactory
+from tests.solutions.helpers import open_challenge
+
+from .builders import completed_pilot, started_pilot
+
+
+def _totals(data) -> dict:
+    return {
+        (row["kind"], row["unit_text"]): row["total"] for row in data["gains"]["totals"]
+    }
+
+
+@pytest.fixture
+def two_pilots(city_a, city_b, innovator_a_org, innovator_b_org, curator):
+    """A Quebec pilot saving CAD and kWh, a French one saving EUR and kWh."""
+    first = completed_pilot(
+        city=city_a,
+        innovator=innovator_a_org,
+        by=curator,
+        gains=(("CAD", "50000", "38000"), ("kWh", "1000", "700")),
+        end=date(2025, 9, 30),
+    )
+    perpignan = OrganizationFactory(
+        kind="partner",
+        name="Perpignan Méditerranée",
+        slug="perpignan",
+        region="Occitanie",
+        country="FR",
+    )
+    second = completed_pilot(
+        city=perpignan,
+        innovator=innovator_b_org,
+        by=curator,
+        gains=(("EUR", "20000", "15000"), ("kWh", "500", "300")),
+        challenge=open_challenge([perpignan], domains=["energy"], currency="EUR"),
+        end=date(2026, 2, 28),
+    )
+    return first, second
+
+
+def test_gains_are_summed_by_kind_and_unit_with_cad_and_eur_apart(two_pilots, db):
+    from django.contrib.auth.models import AnonymousUser
+
+    data = impact.impact_dashboard(AnonymousUser())
+    assert _totals(data) == {
+        ("economic", "$ CA"): Decimal("12000"),
+        ("economic", "€"): Decimal("5000"),
+        ("environmental", "kWh"): Decimal("500"),
+    }
+    assert data["totals"]["pilots"] == 2
+    assert data["totals"]["cities"] == 2
+
+
+def test_gains_per_domain_city_and_year(two_pilots, db):
+    from django.contrib.auth.models import AnonymousUser
+
+    gains = impact.impact_dashboard(AnonymousUser())["gains"]
+    by_year = {(r["group"], r["unit_text"]): r["total"] for r in gains["by_year"]}
+    assert by_year[(2025, "kWh")] == Decimal("300")
+    assert by_year[(2026, "kWh")] == Decimal("200")
+    by_city = {(r["group"], r["unit_text"]) for r in gains["by_city"]}
+    assert ("Perpignan Méditerranée", "€") in by_city
+    assert ("Ville de Granby", "$ CA") in by_city
+    by_domain = {(r["group"], r["unit_text"]): r["total"] for r in gains["by_domain"]}
+    assert by_domain[("Efficacité énergétique", "€")] == Decimal("5000")
+
+
+def test_filters_by_domain_region_and_year(client, two_pilots):
+    energy = client.get(reverse("solutions:impact_dashboard"), {"domain": "energy"})
+    totals = _totals(energy.context["data"])
+    assert ("economic", "$ CA") not in totals and ("economic", "€") in totals
+    region = client.get(reverse("solutions:impact_dashboard"), {"region": "Occitanie"})
+    assert region.context["data"]["totals"]["pilots"] == 1
+    year = client.get(reverse("solutions:impact_dashboard"), {"year": "2025"})
+    assert _totals(year.context["data"]) == {
+        ("economic", "$ CA"): Decimal("12000"),
+        ("environmental", "kWh"): Decimal("300"),
+    }
+    bogus = client.get(
+        reverse("solutions:impact_dashboard"), {"year": "x", "domain": "nope"}
+    )
+    assert bogus.status_code == 200 and bogus.context["data"]["totals"]["pilots"] == 2
+
+
+def test_stopped_and_running_pilots_add_no_gains(city_a, innovator_a_org, curator, db):
+    from django.contrib.auth.models import AnonymousUser
+
+    from solutions import pilots
+
+    from .builders import indicator
+
+    pilot = started_pilot(city=city_a, innovator=innovator_a_org, by=curator)
+    pilots.pilot_transition(pilot=pilot, to="running", by=curator)
+    indicator(pilot, curator, values=[(date(2025, 6, 1), "100")])
+    data = impact.impact_dashboard(AnonymousUser())
+    assert data["gains"]["totals"] == []
+    outcome = dict(
+        (label, values["n"]) for label, values in data["tables"]["pilots"].rows
+    )
+    assert outcome["En cours"] == 1
+
+
+def test_visitors_never_count_network_only_or_unpublished_challenges(
+    client, city_a, innovator_a_org, curator, innovator_b
+):
+    network = open_challenge([city_a], visibility="network", title="Secret réseau")
+    completed_pilot(
+        city=city_a,
+        innovator=innovator_a_org,
+        by=curator,
+        challenge=network,
+        gains=(("CAD", "100", "10"),),
+    )
+    open_challenge([city_a], publish=False, title="Brouillon")
+    visitor = client.get(reverse("solutions:impact_dashboard"))
+    assert visitor.context["data"]["totals"]["challenges"] == 0
+    assert visitor.context["data"]["totals"]["pilots"] == 0
+    assert visitor.context["data"]["gains"]["totals"] == []
+    assert "Secret réseau" not in visitor.content.decode()
+    client.force_login(innovator_b)
+    member = client.get(reverse("solutions:impact_dashboard"))
+    assert member.context["data"]["totals"]["challenges"] == 1
+    assert _totals(member.context["data"]) == {("economic", "$ CA"): Decimal("90")}
+    client.force_login(curator)
+    richer = client.get(reverse("solutions:impact_dashboard"))
+    assert richer.context["data"]["totals"]["challenges"] == 2  # the draft too
+    assert "evidence" in richer.context["data"]
+
+
+def test_charts_are_accessible_svg_without_inline_style(client, two_pilots):
+    page = client.get(reverse("solutions:impact_dashboard")).content.decode()
+    svgs = re.findall(r"<svg class=\"chart-svg\"[^>]*>", page)
+    assert len(svgs) >= 5
+    for svg in svgs:
+        assert 'role="img"' in svg and "aria-labelledby" in svg
+    assert "style=" not in page
+    assert "<script" not in page.split("<body>")[1].replace(
+        '<script src="/static/js/portal.js" defer></script>', ""
+    )
+    # Each chart has its data table, with a caption and header cells.
+    assert page.count('<table class="chart-table">') == len(svgs)
+    assert page.count("<caption>") >= len(svgs)
+    # Coordinates are plain numbers whatever the language (no decimal comma).
+    assert not re.search(r'(x|width)="\d+,\d+"', page)
+
+
+def test_chart_geometry_scales_to_the_largest_row():
+    table = impact.Table("t", "T", "Row", [("a", "A"), ("b", "B")])
+    table.rows = [("one", {"a": 10, "b": 30}), ("two", {"a": 20})]
+    chart = impact.bar_chart(table)
+    first, second = chart["rows"]
+    plot = impact.CHART_WIDTH - impact.LABEL_WIDTH - impact.VALUE_WIDTH
+    assert sum(s.width for s in first.segments) == pytest.approx(plot)
+    assert second.segments[0].width == pytest.approx(plot / 2)
+    assert [css for css, _label in chart["legend"]] == [
+        "chart-series-0",
+        "chart-series-1",
+    ]
+
+
+def test_dashboard_query_count_is_constant(
+    client, curator, city_a, innovator_a_org, django_assert_max_num_queries
+):
+    def add(n, year):
+        for _ in range(n):
+            completed_pilot(
+                city=city_a,
+                innovator=innovator_a_org,
+                by=curator,
+                gains=(("CAD", "100", "50"), ("m3", "900", "850")),
+                start_date=date(year, 1, 10),
+                end=date(year, 6, 30),
+            )
+
+    add(2, 2024)
+    client.force_login(curator)
+    with django_assert_max_num_queries(30) as small:
+        client.get(reverse("solutions:impact_dashboard"))
+    add(10, 2025)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(reverse("solutions:impact_dashboard"), {"year": "2025"})
+    client.logout()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(reverse("solutions:impact_dashboard"))
+
+
+def test_challenges_by_domain_and_status_over_time(client, city_a, db):
+    open_challenge([city_a], domains=["water"])
+    open_challenge([city_a], domains=["water", "energy"])
+    Challenge.objects.filter(domains__slug="energy").update(status="closed")
+    data = client.get(reverse("solutions:impact_dashboard")).context["data"]
+    by_domain = dict(data["tables"]["challenges_domain"].rows)
+    assert by_domain["Gestion durable de l'eau"] == {"published": 1, "closed": 1}
+    assert by_domain["Efficacité énergétique"] == {"closed": 1}
+    by_year = data["tables"]["challenges_year"].rows
+    assert sum(sum(v.values()) for _y, v in by_year) == 2
+
+
+# --- CSV exports ----------------------------------------------------------------------------
+
+
+def _rows(response) -> list[list[str]]:
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_curators_export_pilots_and_indicators(client, curator, two_pilots):
+    client.force_login(curator)
+    pilots_csv = _rows(client.get(reverse("solutions:pilot_export")))
+    assert len(pilots_csv) == 3
+    assert pilots_csv[0][0] == "identifiant"
+    assert {row[4] for row in pilots_csv[1:]} == {
+        "Ville de Granby",
+        "Perpignan Méditerranée",
+    }
+    indicators_csv = _rows(client.get(reverse("solutions:pilot_indicators_export")))
+    assert len(indicators_csv) == 5
+    units = {row[5] for row in indicators_csv[1:]}
+    assert units == {"$ CA", "€", "kWh"}
+
+
+def test_exports_neutralise_spreadsheet_formulas(client, curator, pilot_a):
+    PilotProject.objects.filter(pk=pilot_a.pk).update(title='=HYPERLINK("http://x")')
+    client.force_login(curator)
+    rows = _rows(client.get(reverse("solutions:pilot_export")))
+    assert rows[1][1].startswith("'=")
