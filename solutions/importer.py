@@ -307,8 +307,12 @@ REFERENCE_KEYS = {"name", "year", "kind", "organization"}
 def _references(value: Any) -> list[dict]:
     result = []
     for position, item in enumerate(_list(value, max_items=30)):
+        if isinstance(item, str):
+            item = {"name": item}  # a plain name is a deployment with no year
         if not isinstance(item, dict):
-            raise _Invalid(_("la référence n° %(n)s doit être un objet.") % {"n": position})
+            raise _Invalid(
+                _("la référence n° %(n)s doit être un nom ou un objet.") % {"n": position}
+            )
         unknown = sorted(set(item) - REFERENCE_KEYS)
         if unknown:
             raise _Invalid(
@@ -335,6 +339,43 @@ def _references(value: Any) -> list[dict]:
     return result
 
 
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(_("doit être true ou false, pas %(type)s.") % {"type": _type_name(value)})
+    return value
+
+
+GAINS = ("economic", "environmental", "social")
+
+
+def _gains(value: Any) -> dict[str, str]:
+    """Expected gains as one object: {"economic": …, "environmental": …, "social": …}."""
+    if not isinstance(value, dict):
+        raise _Invalid(_("doit être un objet, pas %(type)s.") % {"type": _type_name(value)})
+    unknown = sorted(str(k)[:40] for k in set(value) - set(GAINS))
+    if unknown:
+        raise _Invalid(
+            _("clé inconnue « %(key)s » (clés possibles : %(keys)s).")
+            % {"key": unknown[0], "keys": ", ".join(GAINS)}
+        )
+    length = _max(Challenge, "gain_economic")
+    return {f"gain_{k}": "" if v is None else _text(v, max_length=length) for k, v in value.items()}
+
+
+# Keys that are another way to give fields (DESIGN.md names them so): moved into place after
+# the checks, never overriding a field given under its own name.
+def _unfold_aliases(section: str, clean: dict) -> None:
+    if section == "organizations" and "verified" in clean:
+        verified = clean.pop("verified")
+        clean.setdefault(
+            "status", Organization.Status.VERIFIED if verified else Organization.Status.PENDING
+        )
+    if section == "challenges":
+        for alias in ("gains", "expected_gains"):
+            for name, text in clean.pop(alias, {}).items():
+                clean.setdefault(name, text)
+
+
 def _specs() -> dict[str, dict[str, Spec]]:
     """What each section's records may contain (lengths from the models, so they never drift)."""
     return {
@@ -351,6 +392,7 @@ def _specs() -> dict[str, dict[str, Spec]]:
             "description": _text_spec(Organization, "description", single_line=False),
             "parent": Spec(_ref, nullable=None),
             "status": Spec(lambda v: _choice(v, choices=Organization.Status.values)),
+            "verified": Spec(_boolean),
         },
         "challenges": {
             "external_id": Spec(_external_id, required=True),
@@ -372,6 +414,8 @@ def _specs() -> dict[str, dict[str, Spec]]:
             "gain_environmental": _text_spec(Challenge, "gain_environmental", single_line=False),
             "gain_social": _text_spec(Challenge, "gain_social", single_line=False),
             "terms": _text_spec(Challenge, "terms", single_line=False),
+            "gains": Spec(_gains),
+            "expected_gains": Spec(_gains),
             "published_at": Spec(_datetime, nullable=None),
         },
         "solutions": {
@@ -506,6 +550,7 @@ def _clean_record(
             problems.append(Problem(_("valeur trop imbriquée."), section, index, external_id, name))
     if len(problems) > before:
         return None
+    _unfold_aliases(section, clean)
     clean["_index"] = index
     return clean
 

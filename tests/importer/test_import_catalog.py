@@ -414,3 +414,31 @@ def test_the_command_exits_non_zero_on_an_invalid_file(tmp_path):
     )
     assert result.returncode != 0
     assert "solutions[0] (external_id « acme-park »), champ « trl »" in result.stderr
+
+
+def test_design_md_names_are_accepted_for_gains_verification_and_references(db, tmp_path):
+    data = catalogue()
+    data["organizations"][1]["verified"] = False
+    data["challenges"][0]["gains"] = {
+        "economic": "Moins de temps perdu.",
+        "environmental": "Moins de circulation.",
+    }
+    data["solutions"][1]["references"] = ["Ville d'Exemple", "Ville inconnue"]
+    run(write(tmp_path, data), "--no-notify")
+    assert Organization.objects.get(external_id="acme").status == "pending"
+    challenge = Challenge.objects.get(external_id="ex-2025-01")
+    assert challenge.gain_economic == "Moins de temps perdu."
+    assert challenge.gain_environmental == "Moins de circulation."
+    references = Solution.objects.get(external_id="acme-count").references.order_by("name")
+    assert [(r.name, r.organization_id is not None) for r in references] == [
+        ("Ville d'Exemple", True),
+        ("Ville inconnue", False),
+    ]
+    out = run(write(tmp_path, data), "--no-notify")
+    assert "Rien n'a changé." in out
+
+
+def test_gains_with_an_unknown_key_are_refused(db, tmp_path):
+    data = catalogue()
+    data["challenges"][0]["gains"] = {"financial": "?"}
+    assert "champ « gains » : clé inconnue « financial »" in bad(write(tmp_path, data))
