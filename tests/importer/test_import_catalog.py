@@ -442,3 +442,19 @@ def test_gains_with_an_unknown_key_are_refused(db, tmp_path):
     data = catalogue()
     data["challenges"][0]["gains"] = {"financial": "?"}
     assert "champ « gains » : clé inconnue « financial »" in bad(write(tmp_path, data))
+
+
+def test_a_published_challenge_whose_deadline_is_over_is_recorded_without_announcing_it(
+    db, tmp_path, published_ids, django_capture_on_commit_callbacks
+):
+    """DESIGN.md's own example: published, deadline 2025-03-31. The UI would refuse to publish
+    it now; the import records it as the archive it is, with its history, and alerts nobody."""
+    data = catalogue()
+    data["challenges"][0]["proposals_deadline"] = "2025-03-31"
+    with django_capture_on_commit_callbacks(execute=True):
+        out = run(write(tmp_path, data))
+    challenge = Challenge.objects.get(external_id="ex-2025-01")
+    assert challenge.status == "published" and not challenge.is_open_for_proposals
+    assert challenge.history.filter(to_status="published", comment="import_catalog").exists()
+    assert published_ids == []
+    assert "Enjeux publiés" not in out
