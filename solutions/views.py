@@ -326,7 +326,8 @@ def propose(request: HttpRequest, challenge_pk: int) -> HttpResponse:
         return redirect(challenge)
     solutions = _proposable_solutions(request.user, challenge)
     initial = {"currency": challenge.currency}
-    chosen = solutions.filter(pk=request.GET.get("solution") or 0).first()
+    wanted = request.GET.get("solution", "")
+    chosen = solutions.filter(pk=int(wanted)).first() if wanted.isdigit() else None
     if chosen is not None:
         initial["solution"] = chosen
         previous = Match.objects.filter(challenge=challenge, solution=chosen).first()

@@ -320,3 +320,10 @@ def test_a_new_solution_of_a_pending_organisation_cannot_be_proposed(unverified_
     solution = solution_of(pending, name="Pas encore")
     with pytest.raises(PermissionDenied):
         submit(challenge, solution, unverified_user)
+
+
+def test_a_malformed_solution_parameter_is_ignored(client, innovator_a, solution_a, challenge):
+    client.force_login(innovator_a)
+    for value in ("abc", "-1", "1e9", "99999999999999999999"):
+        response = client.get(propose_url(challenge), {"solution": value})
+        assert response.status_code == 200
