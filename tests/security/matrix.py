@@ -9,6 +9,7 @@ See README.md in this folder for how to add an entry.
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -77,7 +78,8 @@ class Entry:
       a status or LOGIN when it is refused or a no-op (nothing may change). `None`: a
       read-only view, which no POST may change, whatever the status;
     - `data(fx)`: the body of the POST, a valid one, so that a refusal is the view's doing;
-    - `label`: tells apart two entries of one URL name (another object, another state).
+    - `label`: tells apart two entries of one URL name (another object, another state);
+    - `json`: post `data` as a JSON body (the API), not as a form.
     """
 
     name: str
@@ -87,10 +89,18 @@ class Entry:
     data: Callable[[Fixtures], dict] = _nothing
     needs: tuple[str, ...] = ()
     label: str = ""
+    json: bool = False
 
     @property
     def id(self) -> str:
         return f"{self.name}[{self.label}]" if self.label else self.name
+
+
+def post(client, entry: Entry, url: str, data: dict):
+    """POST the entry's body, as a form or as JSON."""
+    if entry.json:
+        return client.post(url, json.dumps(data), content_type="application/json")
+    return client.post(url, data)
 
 
 def all_entries() -> list[Entry]:

@@ -5,104 +5,18 @@ solutions); see README.md. They are built on demand and reused within one test, 
 `kwargs` and `data` point at the same rows.
 """
 
-from django.utils import timezone
-
-from challenges.models import Challenge
-from partners.models import Membership, User
-from solutions.models import (
-    EvaluationCriterion,
-    EvaluationGrid,
-    Evaluator,
-    Introduction,
-    Match,
-    Solution,
+from solutions.models import Match
+from tests.curation.objects import (
+    challenge,
+    colleague,
+    grid,
+    introduced,
+    match,
+    sheet_data,
+    solution,
 )
-from tests.factories import member_of
-from tests.solutions.helpers import open_challenge, solution_of
 
 from .matrix import LOGIN, Entry, roles, writes
-
-
-def challenge(fx) -> Challenge:
-    title = "Enjeu de la curation"
-    return Challenge.objects.filter(title=title).first() or open_challenge(
-        [fx("city_a")], title=title
-    )
-
-
-def solution(fx, name: str) -> Solution:
-    organization = fx("innovator_a_org")
-    found = Solution.objects.filter(organization=organization, name=name).first()
-    return found or solution_of(organization, name=name)
-
-
-def match(fx, name: str, status: str) -> Match:
-    found, _created = Match.objects.get_or_create(
-        challenge=challenge(fx),
-        solution=solution(fx, name),
-        defaults={
-            "status": status,
-            "score": 0.4,
-            "reasons": ["même domaine : Mobilité"],
-        },
-    )
-    return found
-
-
-def introduced(fx, *, accepted: bool = False) -> Match:
-    name = "Curation acceptée" if accepted else "Curation en attente"
-    introduced_match = match(fx, name, Match.Status.INTRODUCED)
-    answers = {}
-    if accepted:
-        now = timezone.now()
-        answers = {
-            "city_answer": Introduction.Answer.ACCEPTED,
-            "city_answered_by": fx("city_a_staff"),
-            "city_answered_at": now,
-            "innovator_answer": Introduction.Answer.ACCEPTED,
-            "innovator_answered_by": fx("innovator_a"),
-            "innovator_answered_at": now,
-        }
-    Introduction.objects.get_or_create(
-        match=introduced_match,
-        closed_at=None,
-        defaults={"introduced_by": fx("curator"), **answers},
-    )
-    return introduced_match
-
-
-def grid(fx) -> EvaluationGrid:
-    """A grid of two criteria, evaluated by city A's staff and the curator."""
-    found, created = EvaluationGrid.objects.get_or_create(
-        challenge=challenge(fx), defaults={"instructions": "Lisez tout."}
-    )
-    if created:
-        EvaluationCriterion.objects.create(grid=found, label="Adéquation", weight=3)
-        EvaluationCriterion.objects.create(
-            grid=found, label="Déployée", kind=EvaluationCriterion.Kind.YES_NO, weight=1
-        )
-        for user in (fx("city_a_staff"), fx("curator")):
-            Evaluator.objects.create(grid=found, user=user)
-        match(fx, "Curation évaluée", Match.Status.SHORTLISTED)
-    return found
-
-
-def colleague(fx) -> User:
-    """Another member of city A's staff, not yet an evaluator."""
-    found = User.objects.filter(email="collegue@granby.test").first()
-    return found or member_of(
-        fx("city_a"), email="collegue@granby.test", role=Membership.Role.MEMBER
-    )
-
-
-def sheet_data(fx) -> dict:
-    scale, yes_no = grid(fx).criteria.order_by("position", "pk")
-    return {
-        "conflict": "no",
-        f"criterion_{scale.pk}": "4",
-        f"criterion_{yes_no.pk}": "1",
-        "notes": "Solide.",
-    }
 
 
 def challenge_kwargs(fx) -> dict:

@@ -12,6 +12,7 @@ from .matrix import (
     all_entries,
     check_status,
     database_state,
+    post,
     project_routes,
     state_difference,
 )
@@ -69,7 +70,7 @@ def test_permission_matrix(client, db, request, entry, role):
     )
 
     expected = entry.post[role] if entry.post else None
-    response = client.post(url, data)
+    response = post(client, entry, url, data)
     assert response.status_code < 500
     changed = state_difference(before, database_state())
     if expected is None:
