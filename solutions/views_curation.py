@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -51,11 +51,12 @@ def _form_errors(form) -> str:
 def _back(request: HttpRequest, default: str) -> HttpResponse:
     """Back to the page the form was posted from (same site only), or to `default`."""
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    # A path of this site only; `redirect()` would also take a view name, so it is not used here.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(target)
-    return redirect(default)
+        return HttpResponseRedirect(target)
+    return HttpResponseRedirect(default)
 
 
 # --- Curator workspace -----------------------------------------------------------------------

@@ -12,6 +12,8 @@ Aim for every page a person reaches; the issue asks for at least 12 key pages ac
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tests.curation import objects as curation
+
 Fixtures = Callable[[str], object]  # request.getfixturevalue
 
 
@@ -89,5 +91,44 @@ PAGES = [
     ),
     A11yPage(
         "partners:curation_organizations", "curator", needs=("pending_organization",)
+    ),
+]
+
+# solutions: curator workspace, introductions and evaluation (objects: tests/curation/objects.py)
+PAGES += [
+    A11yPage("solutions:curation_workspace", "curator", kwargs=curation.workspace),
+    A11yPage(
+        "solutions:curation_challenge", "curator", kwargs=curation.workspace_challenge
+    ),
+    A11yPage(
+        "solutions:introduction_detail",
+        "innovator_a",
+        kwargs=lambda fx: {"pk": curation.introduced(fx).pk},
+        label="to-answer",
+    ),
+    A11yPage(
+        "solutions:introduction_detail",
+        "city_a_staff",
+        kwargs=lambda fx: {"pk": curation.discussed(fx).pk},
+        label="discussion",
+    ),
+    A11yPage(
+        "solutions:evaluation_grid",
+        "city_a_staff",
+        kwargs=lambda fx: {"challenge_pk": curation.grid(fx).challenge_id},
+    ),
+    A11yPage(
+        "solutions:evaluation_summary",
+        "city_a_staff",
+        kwargs=lambda fx: {"challenge_pk": curation.scored_grid(fx).challenge_id},
+    ),
+    A11yPage(
+        "solutions:evaluation_sheet",
+        "curator",
+        kwargs=lambda fx: {
+            "challenge_pk": curation.grid(fx).challenge_id,
+            "match_pk": curation.match(fx, "Curation évaluée", "shortlisted").pk,
+        },
+        submit_empty=True,
     ),
 ]

@@ -127,11 +127,16 @@ def test_shortlisting_moves_the_match_and_tells_the_innovator(
     assert "présélectionnée" in mailoutbox[0].subject
 
 
-def test_next_outside_the_site_is_ignored(client, curator, suggestion):
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "a b", "solutions:catalogue"]
+)
+def test_next_other_than_a_path_of_this_site_is_ignored(
+    client, curator, suggestion, target
+):
     client.force_login(curator)
     response = client.post(
         reverse("solutions:curation_match_shortlist", kwargs={"pk": suggestion.pk}),
-        {"next": "https://evil.example/"},
+        {"next": target},
     )
     assert response["Location"] == curation_page(suggestion.challenge)
 
