@@ -3,6 +3,7 @@ from django.contrib import admin
 from .models import (
     Challenge,
     ChallengeAttachment,
+    ChallengeFollow,
     ChallengeStatusChange,
     ChallengeUpdate,
     Domain,
@@ -60,3 +61,9 @@ class QuestionAdmin(admin.ModelAdmin):
 class ChallengeUpdateAdmin(admin.ModelAdmin):
     list_display = ["challenge", "created_at"]
     raw_id_fields = ["challenge", "author"]
+
+
+@admin.register(ChallengeFollow)
+class ChallengeFollowAdmin(admin.ModelAdmin):
+    list_display = ["user", "challenge", "created_at"]
+    raw_id_fields = ["user", "challenge"]

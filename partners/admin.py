@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Notification, Organization, User
+from .models import Job, Membership, Notification, Organization, Subscription, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -55,3 +55,17 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "email_status"]
     search_fields = ["recipient__email", "event"]
     raw_id_fields = ["recipient"]
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["user", "name", "query", "created_at"]
+    search_fields = ["user__email", "name", "query"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ["name", "key", "created_at", "done_at", "attempts"]
+    list_filter = ["name"]
+    search_fields = ["key"]
