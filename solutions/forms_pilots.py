@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from challenges.models import Domain
 
-from .pilots import PILOT_FIELDS
 from .models import (
     CaseStudy,
     EvidenceLevel,
@@ -14,6 +13,7 @@ from .models import (
     Milestone,
     PilotProject,
 )
+from .pilots import PILOT_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -35,9 +35,7 @@ class PilotForm(forms.ModelForm):
 class PilotStartForm(PilotForm):
     """Starting a pilot: the city that runs it, when the challenge has several."""
 
-    city = forms.ModelChoiceField(
-        label=_("Ville qui mène le projet pilote"), queryset=None
-    )
+    city = forms.ModelChoiceField(label=_("Ville qui mène le projet pilote"), queryset=None)
 
     class Meta(PilotForm.Meta):
         fields = [
@@ -140,9 +138,7 @@ class MeasurementForm(forms.ModelForm):
 
 
 class EvidenceForm(forms.Form):
-    level = forms.ChoiceField(
-        label=_("Niveau de preuve"), choices=EvidenceLevel.choices
-    )
+    level = forms.ChoiceField(label=_("Niveau de preuve"), choices=EvidenceLevel.choices)
 
 
 class CaseStudyForm(forms.ModelForm):
@@ -164,9 +160,7 @@ class CaseStudyForm(forms.ModelForm):
 
 
 class CopyForm(forms.Form):
-    city = forms.ModelChoiceField(
-        label=_("Pour quelle ville ?"), queryset=None, empty_label=None
-    )
+    city = forms.ModelChoiceField(label=_("Pour quelle ville ?"), queryset=None, empty_label=None)
 
     def __init__(self, *args, cities=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -188,15 +182,11 @@ class ImpactFilterForm(forms.Form):
 
     domain = domain_filter_field()
     region = forms.ChoiceField(label=_("Région"), required=False)
-    year = forms.TypedChoiceField(
-        label=_("Année"), required=False, coerce=int, empty_value=None
-    )
+    year = forms.TypedChoiceField(label=_("Année"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, regions=(), years=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", _("Toutes les régions"))] + [
-            (r, r) for r in regions
-        ]
+        self.fields["region"].choices = [("", _("Toutes les régions"))] + [(r, r) for r in regions]
         self.fields["year"].choices = [("", _("Toutes les années"))] + [
             (str(y), str(y)) for y in years
         ]

@@ -106,9 +106,7 @@ def _in_region(region: str, field_name: str = "pk") -> Exists:
 
 def _in_domain(domain: Domain, field_name: str = "pk") -> Exists:
     return Exists(
-        Challenge.domains.through.objects.filter(
-            challenge_id=OuterRef(field_name), domain=domain
-        )
+        Challenge.domains.through.objects.filter(challenge_id=OuterRef(field_name), domain=domain)
     )
 
 
@@ -129,9 +127,7 @@ def filtered_pilots(scope: str, *, domain=None, region: str = "", year=None):
     if scope != "curator":
         queryset = queryset.filter(challenge__status__in=Challenge.PUBLIC_STATUSES)
         if scope == "public":
-            queryset = queryset.filter(
-                challenge__visibility=Challenge.Visibility.PUBLIC
-            )
+            queryset = queryset.filter(challenge__visibility=Challenge.Visibility.PUBLIC)
     if domain is not None:
         queryset = queryset.filter(_in_domain(domain, "challenge_id"))
     if region:
@@ -154,17 +150,13 @@ def filter_choices() -> dict:
         .values_list("region", flat=True)
         .distinct()
     )
-    bounds = Challenge.objects.aggregate(
-        first=Min("published_at"), last=Max("published_at")
-    )
+    bounds = Challenge.objects.aggregate(first=Min("published_at"), last=Max("published_at"))
     pilot_bounds = PilotProject.objects.aggregate(
         first=Min("start_date"), last=Max("end_date"), last_start=Max("start_date")
     )
     firsts = [d.year for d in (bounds["first"], pilot_bounds["first"]) if d]
     lasts = [
-        d.year
-        for d in (bounds["last"], pilot_bounds["last"], pilot_bounds["last_start"])
-        if d
+        d.year for d in (bounds["last"], pilot_bounds["last"], pilot_bounds["last_start"]) if d
     ]
     years: list[int] = []
     if firsts and lasts:
@@ -206,9 +198,7 @@ class Table:
 def _status_series(scope: str) -> list[tuple[str, str]]:
     statuses = Challenge.Status.choices
     if scope != "curator":
-        statuses = [
-            (v, label) for v, label in statuses if v in Challenge.PUBLIC_STATUSES
-        ]
+        statuses = [(v, label) for v, label in statuses if v in Challenge.PUBLIC_STATUSES]
     return [(v, str(label)) for v, label in statuses]
 
 
@@ -240,17 +230,13 @@ def challenges_by_domain(challenges: QuerySet[Challenge], scope: str) -> Table:
     )
     counts: dict[int, dict] = {}
     for domain_id, status, n in (
-        Challenge.domains.through.objects.filter(
-            challenge__in=challenges.order_by().values("pk")
-        )
+        Challenge.domains.through.objects.filter(challenge__in=challenges.order_by().values("pk"))
         .values_list("domain_id", "challenge__status")
         .annotate(n=Count("challenge_id"))
         .order_by()
     ):
         counts.setdefault(domain_id, {})[status] = n
-    table.rows = [
-        (d.name, counts[d.pk]) for d in Domain.objects.all() if d.pk in counts
-    ]
+    table.rows = [(d.name, counts[d.pk]) for d in Domain.objects.all() if d.pk in counts]
     return table
 
 
@@ -265,11 +251,7 @@ def engagement_by_year(challenges: QuerySet[Challenge]) -> Table:
     grid: dict[int, dict] = {}
     for year, n in (
         Challenge.owners.through.objects.filter(challenge_id__in=ids)
-        .annotate(
-            year=ExtractYear(
-                Coalesce("challenge__published_at", "challenge__created_at")
-            )
-        )
+        .annotate(year=ExtractYear(Coalesce("challenge__published_at", "challenge__created_at")))
         .values_list("year")
         .annotate(n=Count("organization_id", distinct=True))
         .order_by()
@@ -277,11 +259,7 @@ def engagement_by_year(challenges: QuerySet[Challenge]) -> Table:
         grid.setdefault(year, {})["cities"] = n
     for year, n in (
         Match.objects.filter(challenge_id__in=ids, status__in=ENGAGED_MATCH_STATUSES)
-        .annotate(
-            year=ExtractYear(
-                Coalesce("challenge__published_at", "challenge__created_at")
-            )
-        )
+        .annotate(year=ExtractYear(Coalesce("challenge__published_at", "challenge__created_at")))
         .values_list("year")
         .annotate(n=Count("solution__organization_id", distinct=True))
         .order_by()
@@ -298,9 +276,7 @@ def engaged_totals(challenges: QuerySet[Challenge]) -> dict:
         .values("organization_id")
         .distinct()
         .count(),
-        "innovators": Match.objects.filter(
-            challenge_id__in=ids, status__in=ENGAGED_MATCH_STATUSES
-        )
+        "innovators": Match.objects.filter(challenge_id__in=ids, status__in=ENGAGED_MATCH_STATUSES)
         .values("solution__organization_id")
         .distinct()
         .count(),
@@ -316,8 +292,7 @@ def pilots_by_outcome(pilots: QuerySet[PilotProject]) -> Table:
     )
     counts = dict(pilots.order_by().values_list("status").annotate(n=Count("pk")))
     table.rows = [
-        (str(label), {"n": counts.get(value, 0)})
-        for value, label in PilotProject.Status.choices
+        (str(label), {"n": counts.get(value, 0)}) for value, label in PilotProject.Status.choices
     ]
     return table
 
@@ -379,9 +354,7 @@ def gains(pilots: QuerySet[PilotProject], *, by: str | None) -> list[dict]:
             year=ExtractYear(
                 Case(
                     When(pilot__end_date__isnull=False, then=F("pilot__end_date")),
-                    default=Coalesce(
-                        "pilot__start_date", TruncDate("pilot__created_at")
-                    ),
+                    default=Coalesce("pilot__start_date", TruncDate("pilot__created_at")),
                     output_field=DateField(),
                 )
             )
@@ -399,9 +372,7 @@ def gains(pilots: QuerySet[PilotProject], *, by: str | None) -> list[dict]:
         )
         .order_by(*fields)
     )
-    domain_names = (
-        {d.slug: d.name for d in Domain.objects.all()} if by == "domain" else {}
-    )
+    domain_names = {d.slug: d.name for d in Domain.objects.all()} if by == "domain" else {}
     result = []
     for row in rows[: MAX_GAIN_GROUPS * 20]:
         group = row.get(group_field) if group_field else None
@@ -462,14 +433,10 @@ def evidence_breakdown(pilots: QuerySet[PilotProject]) -> Table:
         [("n", _("Indicateurs"))],
     )
     counts = dict(
-        _gain_indicators(pilots)
-        .order_by()
-        .values_list("evidence_level")
-        .annotate(n=Count("pk"))
+        _gain_indicators(pilots).order_by().values_list("evidence_level").annotate(n=Count("pk"))
     )
     table.rows = [
-        (str(label), {"n": counts.get(value, 0)})
-        for value, label in EvidenceLevel.choices
+        (str(label), {"n": counts.get(value, 0)}) for value, label in EvidenceLevel.choices
     ]
     return table
 
@@ -492,9 +459,7 @@ def impact_dashboard(user, *, domain=None, region: str = "", year=None) -> dict:
         "scope": scope,
         "tables": tables,
         "totals": {
-            "challenges": sum(
-                t for _label, _cells, t in tables["challenges_year"].cells()
-            ),
+            "challenges": sum(t for _label, _cells, t in tables["challenges_year"].cells()),
             "pilots": sum(t for _label, _cells, t in tables["pilots"].cells()),
             **engaged_totals(challenges),
         },
@@ -582,10 +547,7 @@ def bar_chart(table: Table) -> dict:
         "label_width": LABEL_WIDTH - 8,
         "bar_height": BAR_HEIGHT,
         "rows": rows,
-        "legend": [
-            (f"chart-series-{i % 8}", label)
-            for i, (_key, label) in enumerate(table.series)
-        ]
+        "legend": [(f"chart-series-{i % 8}", label) for i, (_key, label) in enumerate(table.series)]
         if len(table.series) > 1
         else [],
     }

@@ -142,16 +142,25 @@ class PilotProject(models.Model):
         help_text=_("Ce que le projet pilote veut démontrer et comment. Markdown accepté."),
     )
     status = models.CharField(
-        _("statut"), max_length=10, choices=Status, default=Status.PLANNED, db_index=True
+        _("statut"),
+        max_length=10,
+        choices=Status,
+        default=Status.PLANNED,
+        db_index=True,
     )
     start_date = models.DateField(_("début"), null=True, blank=True)
     end_date = models.DateField(_("fin"), null=True, blank=True)
     budget = models.PositiveIntegerField(
-        _("budget"), null=True, blank=True, validators=[MaxValueValidator(MAX_PILOT_BUDGET)]
+        _("budget"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_PILOT_BUDGET)],
     )
     currency = models.CharField(_("devise"), max_length=3, choices=Currency, default=Currency.CAD)
     paid_by = models.CharField(_("qui paie"), max_length=10, choices=Payer, blank=True)
-    funding_details = models.CharField(_("précisions sur le financement"), max_length=300, blank=True)
+    funding_details = models.CharField(
+        _("précisions sur le financement"), max_length=300, blank=True
+    )
     stop_reason = models.CharField(
         _("motif de l'arrêt"), max_length=12, choices=StopReason, blank=True
     )
@@ -159,7 +168,9 @@ class PilotProject(models.Model):
         _("leçons apprises"),
         max_length=5000,
         blank=True,
-        help_text=_("Ce qui a fonctionné, ce qui n'a pas fonctionné : les échecs instruisent autant."),
+        help_text=_(
+            "Ce qui a fonctionné, ce qui n'a pas fonctionné : les échecs instruisent autant."
+        ),
     )
     results_summary = models.TextField(_("résumé des résultats"), max_length=5000, blank=True)
     created_by = models.ForeignKey(
@@ -209,7 +220,11 @@ class PilotProject(models.Model):
     @property
     def year(self) -> int | None:
         """The pilot's year on the dashboard: when it ended, else when it started."""
-        for value in (self.end_date if self.is_ended else None, self.start_date, self.end_date):
+        for value in (
+            self.end_date if self.is_ended else None,
+            self.start_date,
+            self.end_date,
+        ):
             if value:
                 return value.year
         return self.created_at.year if self.created_at else None
@@ -260,7 +275,10 @@ class Indicator(models.Model):
         help_text=_("Seulement pour « autre unité » : par exemple « places de stationnement »."),
     )
     direction = models.CharField(
-        _("sens de l'amélioration"), max_length=10, choices=Direction, default=Direction.DECREASE
+        _("sens de l'amélioration"),
+        max_length=10,
+        choices=Direction,
+        default=Direction.DECREASE,
     )
     baseline = models.DecimalField(
         _("valeur de départ"),
@@ -353,7 +371,11 @@ class Measurement(models.Model):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -394,10 +416,16 @@ class CaseStudy(models.Model):
         _("la solution"), max_length=10000, blank=True, help_text=_("Markdown accepté.")
     )
     results = models.TextField(
-        _("les résultats"), max_length=10000, blank=True, help_text=_("Markdown accepté.")
+        _("les résultats"),
+        max_length=10000,
+        blank=True,
+        help_text=_("Markdown accepté."),
     )
     lessons = models.TextField(
-        _("leçons apprises"), max_length=10000, blank=True, help_text=_("Markdown accepté.")
+        _("leçons apprises"),
+        max_length=10000,
+        blank=True,
+        help_text=_("Markdown accepté."),
     )
     cost_note = models.CharField(
         _("précisions sur le coût"),
@@ -419,7 +447,11 @@ class CaseStudy(models.Model):
         _("statut"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
@@ -443,17 +475,23 @@ class CaseStudy(models.Model):
 
 
 class CaseStudyCopy(models.Model):
-    """"Copy this idea for my city": the draft challenge it created, and from which case study."""
+    """ "Copy this idea for my city": the draft challenge it created, and from which case study."""
 
     case_study = models.ForeignKey(CaseStudy, on_delete=models.CASCADE, related_name="copies")
     challenge = models.OneToOneField(
         "challenges.Challenge", on_delete=models.CASCADE, related_name="copied_from"
     )
     city = models.ForeignKey(
-        "partners.Organization", on_delete=models.CASCADE, related_name="case_study_copies"
+        "partners.Organization",
+        on_delete=models.CASCADE,
+        related_name="case_study_copies",
     )
     copied_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("copiée le"), auto_now_add=True)
 

@@ -131,9 +131,7 @@ def _pilot_context(pilot: PilotProject, **extra) -> dict:
     }
 
 
-def _challenge_follow(
-    challenge: Challenge, *, to: str, by: User | None, comment: str
-) -> None:
+def _challenge_follow(challenge: Challenge, *, to: str, by: User | None, comment: str) -> None:
     """Move the challenge as its pilots require, recorded as the actor when their role allows."""
     actor = by if by is not None and to in allowed_transitions(challenge, by) else None
     challenge_transition(challenge=challenge, to=to, by=actor, comment=comment)
@@ -150,9 +148,7 @@ def _introduction_accepted(match: Match) -> bool:
 def _validate_pilot(pilot: PilotProject) -> None:
     if pilot.start_date and pilot.end_date and pilot.end_date < pilot.start_date:
         raise ValidationError({"end_date": _("La fin doit suivre le début.")})
-    pilot.full_clean(
-        exclude=["match", "challenge", "solution", "city", "innovator", "created_by"]
-    )
+    pilot.full_clean(exclude=["match", "challenge", "solution", "city", "innovator", "created_by"])
 
 
 @transaction.atomic
@@ -176,25 +172,19 @@ def pilot_start(
         )
     if not _introduction_accepted(match):
         raise ValidationError(
-            _(
-                "La ville et l'innovateur doivent d'abord accepter tous deux la mise en relation."
-            )
+            _("La ville et l'innovateur doivent d'abord accepter tous deux la mise en relation.")
         )
     challenge = match.challenge
     if challenge.status not in (Challenge.Status.PUBLISHED, Challenge.Status.IN_PILOT):
         raise ValidationError(
-            _(
-                "Un projet pilote ne démarre que sur un enjeu publié ou déjà en projet pilote."
-            )
+            _("Un projet pilote ne démarre que sur un enjeu publié ou déjà en projet pilote.")
         )
     owners = list(challenge.owners.all())
     if city is None:
         mine = {o.pk for o in city_organizations(by)}
         city = next((o for o in owners if o.pk in mine), owners[0] if owners else None)
     if city is None or city.pk not in {o.pk for o in owners}:
-        raise ValidationError(
-            {"city": _("Choisissez une des villes responsables de l'enjeu.")}
-        )
+        raise ValidationError({"city": _("Choisissez une des villes responsables de l'enjeu.")})
     if not is_curator(by) and city.pk not in {o.pk for o in city_organizations(by)}:
         raise PermissionDenied
     fields.setdefault("title", f"{match.solution.name} — {city.name}"[:200])
@@ -254,11 +244,7 @@ def pilot_update(*, pilot: PilotProject, by: User, **fields) -> PilotProject:
 def allowed_pilot_transitions(pilot: PilotProject, user) -> list[str]:
     if not access.can_manage_pilot(user, pilot):
         return []
-    return [
-        target
-        for (source, target) in sorted(PILOT_TRANSITIONS)
-        if source == pilot.status
-    ]
+    return [target for (source, target) in sorted(PILOT_TRANSITIONS) if source == pilot.status]
 
 
 @transaction.atomic
@@ -295,9 +281,7 @@ def pilot_transition(
     else:
         if to == S.STOPPED:
             if stop_reason not in PilotProject.StopReason.values:
-                raise ValidationError(
-                    {"stop_reason": _("Choisissez le motif de l'arrêt.")}
-                )
+                raise ValidationError({"stop_reason": _("Choisissez le motif de l'arrêt.")})
             if not locked.lessons_learned:
                 raise ValidationError(
                     {
@@ -307,14 +291,9 @@ def pilot_transition(
                     }
                 )
             locked.stop_reason = stop_reason
-        if (
-            to == S.COMPLETED
-            and not locked.indicators.filter(latest_value__isnull=False).exists()
-        ):
+        if to == S.COMPLETED and not locked.indicators.filter(latest_value__isnull=False).exists():
             raise ValidationError(
-                _(
-                    "Enregistrez au moins une mesure d'un indicateur avant de terminer le projet."
-                )
+                _("Enregistrez au moins une mesure d'un indicateur avant de terminer le projet.")
             )
         if locked.start_date and on < locked.start_date:
             raise ValidationError({"on": _("La fin doit suivre le début.")})
@@ -327,9 +306,7 @@ def pilot_transition(
     if (
         to in PilotProject.ENDED_STATUSES
         and challenge.status == Challenge.Status.IN_PILOT
-        and not challenge.pilots.filter(
-            status__in=PilotProject.ACTIVE_STATUSES
-        ).exists()
+        and not challenge.pilots.filter(status__in=PilotProject.ACTIVE_STATUSES).exists()
     ):
         comment = (
             _("Projet pilote terminé : %(title)s")
@@ -407,8 +384,7 @@ def indicator_save(
     elif indicator.pilot_id != pilot.pk:
         raise PermissionDenied
     changed = indicator.pk is not None and any(
-        name in fields and getattr(indicator, name) != fields[name]
-        for name in INDICATOR_NUMBERS
+        name in fields and getattr(indicator, name) != fields[name] for name in INDICATOR_NUMBERS
     )
     for name, value in fields.items():
         setattr(indicator, name, value)
@@ -442,9 +418,7 @@ def indicator_set_evidence(*, indicator: Indicator, by: User, level: str) -> Ind
     indicator.evidence_level = level
     indicator.evidence_set_by = by
     indicator.evidence_set_at = timezone.now()
-    indicator.save(
-        update_fields=["evidence_level", "evidence_set_by", "evidence_set_at"]
-    )
+    indicator.save(update_fields=["evidence_level", "evidence_set_by", "evidence_set_at"])
     return indicator
 
 
@@ -524,9 +498,7 @@ def case_study_create(*, pilot: PilotProject, by: User, **fields) -> CaseStudy:
         )
     if CaseStudy.objects.filter(pilot=pilot).exists():
         raise ValidationError(_("Ce projet pilote a déjà son étude de cas."))
-    study = CaseStudy(
-        pilot=pilot, created_by=by, **{**case_study_initial(pilot), **fields}
-    )
+    study = CaseStudy(pilot=pilot, created_by=by, **{**case_study_initial(pilot), **fields})
     _clean_case_study(study)
     study.save()
     return study
@@ -546,11 +518,7 @@ def case_study_update(*, case_study: CaseStudy, by: User, **fields) -> CaseStudy
 @transaction.atomic
 def case_study_publish(*, case_study: CaseStudy, by: User) -> CaseStudy:
     _check_curator(by)
-    study = (
-        CaseStudy.objects.select_for_update()
-        .select_related("pilot")
-        .get(pk=case_study.pk)
-    )
+    study = CaseStudy.objects.select_for_update().select_related("pilot").get(pk=case_study.pk)
     if study.status != CaseStudy.Status.PUBLISHED:
         study.status = CaseStudy.Status.PUBLISHED
         study.published_at = study.published_at or timezone.now()
@@ -590,9 +558,7 @@ def _copy_description(study: CaseStudy) -> str:
 
 
 @transaction.atomic
-def case_study_copy(
-    *, case_study: CaseStudy, by: User, city: Organization
-) -> Challenge:
+def case_study_copy(*, case_study: CaseStudy, by: User, city: Organization) -> Challenge:
     """ "Copy this idea for my city": a new draft challenge of `city`, prefilled and linked."""
     if not access.case_studies_visible_to(by).filter(pk=case_study.pk).exists():
         raise PermissionDenied
@@ -613,9 +579,7 @@ def case_study_copy(
         description=_copy_description(study),
         tags=list(original.tags or []),
         language=study.language,
-        currency=Challenge.Currency.EUR
-        if city.country == "FR"
-        else Challenge.Currency.CAD,
+        currency=Challenge.Currency.EUR if city.country == "FR" else Challenge.Currency.CAD,
         gain_economic=original.gain_economic,
         gain_environmental=original.gain_environmental,
         gain_social=original.gain_social,

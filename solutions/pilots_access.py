@@ -126,9 +126,7 @@ def case_study_for_viewer(user, pk) -> CaseStudy:
     study = (
         case_studies_visible_to(user)
         .filter(pk=_parse_pk(pk))
-        .select_related(
-            "pilot__challenge", "pilot__solution", "pilot__city", "pilot__innovator"
-        )
+        .select_related("pilot__challenge", "pilot__solution", "pilot__city", "pilot__innovator")
         .first()
     )
     if study is None:

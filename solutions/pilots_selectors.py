@@ -36,14 +36,10 @@ def pilot_detail(pilot: PilotProject) -> PilotProject:
         with_list_data(PilotProject.objects.filter(pk=pilot.pk))
         .select_related("case_study")
         .prefetch_related(
-            Prefetch(
-                "milestones", queryset=Milestone.objects.order_by("due_date", "pk")
-            ),
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk")),
             Prefetch(
                 "indicators",
-                queryset=Indicator.objects.select_related(
-                    "evidence_set_by"
-                ).prefetch_related(
+                queryset=Indicator.objects.select_related("evidence_set_by").prefetch_related(
                     Prefetch(
                         "measurements",
                         queryset=Measurement.objects.select_related("recorded_by"),
@@ -79,16 +75,12 @@ CASE_STUDY_RELATIONS = (
 
 
 def case_study_list(user, *, domain=None, outcome: str = "") -> QuerySet[CaseStudy]:
-    queryset = access.case_studies_visible_to(user).select_related(
-        *CASE_STUDY_RELATIONS
-    )
+    queryset = access.case_studies_visible_to(user).select_related(*CASE_STUDY_RELATIONS)
     if domain is not None:
         queryset = queryset.filter(pilot__challenge__domains=domain)
     if outcome in PilotProject.ENDED_STATUSES:
         queryset = queryset.filter(pilot__status=outcome)
-    return queryset.prefetch_related("pilot__challenge__domains").order_by(
-        "-published_at", "-pk"
-    )
+    return queryset.prefetch_related("pilot__challenge__domains").order_by("-published_at", "-pk")
 
 
 def _indicators() -> Prefetch:
@@ -118,16 +110,12 @@ def lineage(study: CaseStudy, user) -> dict:
     if not copies:
         return {"copies": [], "hidden": 0}
     ids = [c.challenge_id for c in copies]
-    visible = set(
-        challenges_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)
-    )
+    visible = set(challenges_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
     shown = [c for c in copies if c.challenge_id in visible]
     pilots = (
         PilotProject.objects.filter(challenge_id__in=[c.challenge_id for c in shown])
         .select_related("city", "solution", "innovator", "case_study")
-        .prefetch_related(
-            Prefetch("indicators", queryset=Indicator.objects.order_by("pk"))
-        )
+        .prefetch_related(Prefetch("indicators", queryset=Indicator.objects.order_by("pk")))
         .order_by("created_at", "pk")
     )
     visible_studies = set(
@@ -138,9 +126,7 @@ def lineage(study: CaseStudy, user) -> dict:
     by_challenge: dict[int, list[PilotProject]] = {}
     for pilot in pilots:
         study_of = getattr(pilot, "case_study", None)
-        pilot.visible_case_study = (
-            study_of if study_of and study_of.pk in visible_studies else None
-        )
+        pilot.visible_case_study = study_of if study_of and study_of.pk in visible_studies else None
         by_challenge.setdefault(pilot.challenge_id, []).append(pilot)
     for copy in shown:
         copy.later_pilots = by_challenge.get(copy.challenge_id, [])
@@ -148,11 +134,7 @@ def lineage(study: CaseStudy, user) -> dict:
 
 
 def copied_from(challenge: Challenge) -> CaseStudyCopy | None:
-    return (
-        CaseStudyCopy.objects.filter(challenge=challenge)
-        .select_related("case_study")
-        .first()
-    )
+    return CaseStudyCopy.objects.filter(challenge=challenge).select_related("case_study").first()
 
 
 def copy_cities(user) -> list[Organization]:
@@ -190,27 +172,22 @@ def dashboard_section(request: HttpRequest) -> tuple[str, dict] | None:
     """ "My pilots" on the dashboard: active ones first, with a count per status."""
     user = request.user
     curator = is_curator(user)
-    if (
-        not curator
-        and not city_organizations(user)
-        and not innovator_organizations(user)
-    ):
+    if not curator and not city_organizations(user) and not innovator_organizations(user):
         return None
     visible = access.pilots_visible_to(user)
     counts = dict(visible.order_by().values_list("status").annotate(n=Count("pk")))
     if not counts and not curator:
         return None
     pilots = list(
-        with_list_data(
-            visible.filter(status__in=PilotProject.ACTIVE_STATUSES)
-        ).order_by("start_date", "pk")[:LIMIT]
+        with_list_data(visible.filter(status__in=PilotProject.ACTIVE_STATUSES)).order_by(
+            "start_date", "pk"
+        )[:LIMIT]
     )
     return (
         "solutions/pilot_dashboard_section.html",
         {
             "pilot_counts": [
-                (value, label, counts.get(value, 0))
-                for value, label in PilotProject.Status.choices
+                (value, label, counts.get(value, 0)) for value, label in PilotProject.Status.choices
             ],
             "active_pilots": pilots,
             "curator": curator,

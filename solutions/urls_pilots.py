@@ -20,9 +20,7 @@ urlpatterns = [
         views.pilot_transition,
         name="pilot_transition",
     ),
-    path(
-        "pilots/<int:pk>/milestones/", views.pilot_milestone, name="pilot_milestone_add"
-    ),
+    path("pilots/<int:pk>/milestones/", views.pilot_milestone, name="pilot_milestone_add"),
     path(
         "pilots/<int:pk>/milestones/<int:milestone_pk>/",
         views.pilot_milestone,
@@ -33,9 +31,7 @@ urlpatterns = [
         views.pilot_milestone_delete,
         name="pilot_milestone_delete",
     ),
-    path(
-        "pilots/<int:pk>/indicators/", views.pilot_indicator, name="pilot_indicator_add"
-    ),
+    path("pilots/<int:pk>/indicators/", views.pilot_indicator, name="pilot_indicator_add"),
     path(
         "pilots/<int:pk>/indicators/<int:indicator_pk>/",
         views.pilot_indicator,
@@ -61,9 +57,7 @@ urlpatterns = [
         views.pilot_measurement_delete,
         name="pilot_measurement_delete",
     ),
-    path(
-        "pilots/<int:pk>/case-study/", views.case_study_create, name="case_study_create"
-    ),
+    path("pilots/<int:pk>/case-study/", views.case_study_create, name="case_study_create"),
     path("case-studies/", views.case_study_list, name="case_study_list"),
     path("case-studies/<int:pk>/", views.case_study_detail, name="case_study_detail"),
     path("case-studies/<int:pk>/edit/", views.case_study_edit, name="case_study_edit"),

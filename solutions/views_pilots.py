@@ -81,9 +81,7 @@ def pilot_start(request: HttpRequest, match_pk: int) -> HttpResponse:
         return redirect(existing)
     cities = match.challenge.owners.all()
     if not is_curator(request.user):
-        cities = cities.filter(
-            pk__in=[o.pk for o in pilots_selectors.copy_cities(request.user)]
-        )
+        cities = cities.filter(pk__in=[o.pk for o in pilots_selectors.copy_cities(request.user)])
     form = PilotStartForm(
         _posted(request),
         cities=cities,
@@ -107,9 +105,7 @@ def pilot_start(request: HttpRequest, match_pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def pilot_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    pilot = pilots_selectors.pilot_detail(
-        pilots_access.pilot_for_viewer(request.user, pk)
-    )
+    pilot = pilots_selectors.pilot_detail(pilots_access.pilot_for_viewer(request.user, pk))
     can_manage = pilots_access.can_manage_pilot(request.user, pilot)
     curator = is_curator(request.user)
     case_study = getattr(pilot, "case_study", None)
@@ -230,11 +226,7 @@ def _child_page(
 @require_http_methods(["GET", "POST"])
 def pilot_milestone(request: HttpRequest, pk: int, milestone_pk: int | None = None):
     pilot = pilots_access.pilot_for_manager(request.user, pk)
-    milestone = (
-        get_object_or_404(Milestone, pk=milestone_pk, pilot=pilot)
-        if milestone_pk
-        else None
-    )
+    milestone = get_object_or_404(Milestone, pk=milestone_pk, pilot=pilot) if milestone_pk else None
     form = MilestoneForm(_posted(request), instance=milestone)
     return _child_page(
         request,
@@ -252,9 +244,7 @@ def pilot_milestone(request: HttpRequest, pk: int, milestone_pk: int | None = No
 
 @login_required
 @require_POST
-def pilot_milestone_delete(
-    request: HttpRequest, pk: int, milestone_pk: int
-) -> HttpResponse:
+def pilot_milestone_delete(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
     pilot = pilots_access.pilot_for_manager(request.user, pk)
     milestone = get_object_or_404(Milestone, pk=milestone_pk, pilot=pilot)
     pilots.milestone_delete(milestone=milestone, by=request.user)
@@ -266,11 +256,7 @@ def pilot_milestone_delete(
 @require_http_methods(["GET", "POST"])
 def pilot_indicator(request: HttpRequest, pk: int, indicator_pk: int | None = None):
     pilot = pilots_access.pilot_for_manager(request.user, pk)
-    indicator = (
-        get_object_or_404(Indicator, pk=indicator_pk, pilot=pilot)
-        if indicator_pk
-        else None
-    )
+    indicator = get_object_or_404(Indicator, pk=indicator_pk, pilot=pilot) if indicator_pk else None
     form = IndicatorForm(_posted(request), instance=indicator)
     return _child_page(
         request,
@@ -281,9 +267,7 @@ def pilot_indicator(request: HttpRequest, pk: int, indicator_pk: int | None = No
         ),
         template="solutions/pilot_indicator_form.html",
         success=_("L'indicateur est enregistré."),
-        heading=_("Modifier un indicateur")
-        if indicator
-        else _("Ajouter un indicateur"),
+        heading=_("Modifier un indicateur") if indicator else _("Ajouter un indicateur"),
         indicator=indicator,
         curator=is_curator(request.user),
     )
@@ -291,9 +275,7 @@ def pilot_indicator(request: HttpRequest, pk: int, indicator_pk: int | None = No
 
 @login_required
 @require_POST
-def pilot_indicator_delete(
-    request: HttpRequest, pk: int, indicator_pk: int
-) -> HttpResponse:
+def pilot_indicator_delete(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
     pilot = pilots_access.pilot_for_manager(request.user, pk)
     indicator = get_object_or_404(Indicator, pk=indicator_pk, pilot=pilot)
     pilots.indicator_delete(indicator=indicator, by=request.user)
@@ -306,16 +288,12 @@ def pilot_indicator_delete(
 def pilot_measurement(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
     pilot = pilots_access.pilot_for_manager(request.user, pk)
     indicator = get_object_or_404(Indicator, pk=indicator_pk, pilot=pilot)
-    form = MeasurementForm(
-        _posted(request), initial={"measured_on": timezone.localdate()}
-    )
+    form = MeasurementForm(_posted(request), initial={"measured_on": timezone.localdate()})
     return _child_page(
         request,
         pilot=pilot,
         form=form,
-        save=lambda data: pilots.measurement_add(
-            indicator=indicator, by=request.user, **data
-        ),
+        save=lambda data: pilots.measurement_add(indicator=indicator, by=request.user, **data),
         template="solutions/pilot_measurement_form.html",
         success=_("La mesure est enregistrée."),
         heading=_("Nouvelle mesure : %(name)s") % {"name": indicator.name},
@@ -451,9 +429,7 @@ def pilot_indicators_export(request: HttpRequest) -> StreamingHttpResponse:
         _("niveau de preuve"),
         _("source des données"),
     ]
-    queryset = Indicator.objects.select_related("pilot__city").order_by(
-        "pilot_id", "pk"
-    )
+    queryset = Indicator.objects.select_related("pilot__city").order_by("pilot_id", "pk")
 
     def rows():
         yield header
@@ -535,9 +511,7 @@ def case_study_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = CaseStudyForm(_posted(request), initial=pilots.case_study_initial(pilot))
     if request.method == "POST" and form.is_valid():
         try:
-            study = pilots.case_study_create(
-                pilot=pilot, by=request.user, **form.cleaned_data
-            )
+            study = pilots.case_study_create(pilot=pilot, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -562,9 +536,7 @@ def case_study_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = CaseStudyForm(_posted(request), instance=study)
     if request.method == "POST" and form.is_valid():
         try:
-            pilots.case_study_update(
-                case_study=study, by=request.user, **form.cleaned_data
-            )
+            pilots.case_study_update(case_study=study, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -614,9 +586,7 @@ def case_study_copy(request: HttpRequest, pk: int) -> HttpResponse:
             % {"city": form.cleaned_data["city"].name},
         )
         return redirect("challenges:edit", pk=challenge.pk)
-    return render(
-        request, "solutions/case_study_copy.html", {"form": form, "study": study}
-    )
+    return render(request, "solutions/case_study_copy.html", {"form": form, "study": study})
 
 
 # --- Impact dashboard -----------------------------------------------------------------------

@@ -16,10 +16,7 @@ register = template.Library()
 def match_pilot_panel(context, match: Match) -> dict:
     user = context["request"].user
     pilot = PilotProject.objects.filter(match=match).first()
-    if (
-        pilot is not None
-        and not pilots_access.pilots_visible_to(user).filter(pk=pilot.pk).exists()
-    ):
+    if pilot is not None and not pilots_access.pilots_visible_to(user).filter(pk=pilot.pk).exists():
         pilot = None
     can_start = (
         pilot is None

@@ -20,9 +20,7 @@ from solutions.models import (
 from tests.solutions.helpers import open_challenge, solution_of
 
 
-def introduced_match(
-    challenge: Challenge, solution: Solution, *, accepted: bool = True
-) -> Match:
+def introduced_match(challenge: Challenge, solution: Solution, *, accepted: bool = True) -> Match:
     """A match that a curator introduced; both sides accepted unless `accepted` is False."""
     match = Match.objects.create(
         challenge=challenge,
@@ -32,9 +30,7 @@ def introduced_match(
         score=1.0,
     )
     answer = Introduction.Answer.ACCEPTED if accepted else Introduction.Answer.PENDING
-    Introduction.objects.create(
-        match=match, city_answer=answer, innovator_answer=answer
-    )
+    Introduction.objects.create(match=match, city_answer=answer, innovator_answer=answer)
     return match
 
 
@@ -73,9 +69,7 @@ def indicator(
     }
     item = pilots.indicator_save(pilot=pilot, by=by, **data)
     for when, value in values:
-        pilots.measurement_add(
-            indicator=item, by=by, measured_on=when, value=Decimal(value)
-        )
+        pilots.measurement_add(indicator=item, by=by, measured_on=when, value=Decimal(value))
     item.refresh_from_db()
     return item
 
@@ -91,9 +85,7 @@ def completed_pilot(
     **fields,
 ) -> PilotProject:
     """A pilot run to completion with one indicator per (unit, baseline, last value)."""
-    pilot = started_pilot(
-        city=city, innovator=innovator, by=by, challenge=challenge, **fields
-    )
+    pilot = started_pilot(city=city, innovator=innovator, by=by, challenge=challenge, **fields)
     pilots.pilot_transition(pilot=pilot, to="running", by=by, on=pilot.start_date)
     for unit, baseline, last in gains:
         kind = "economic" if unit in ("CAD", "EUR") else "environmental"

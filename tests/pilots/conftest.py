@@ -1,12 +1,13 @@
 import pytest
 
+from tests.solutions.helpers import open_challenge, solution_of
+
 from .builders import (
     completed_pilot,
     introduced_match,
     published_case_study,
     started_pilot,
 )
-from tests.solutions.helpers import open_challenge, solution_of
 
 
 @pytest.fixture

@@ -30,9 +30,7 @@ def _state():
 def objects(pilot_a, curator, completed_a):
     item = indicator(pilot_a, curator, values=[(date(2025, 5, 1), "900")])
     milestone = Milestone.objects.create(pilot=pilot_a, title="Jalon")
-    draft = CaseStudy.objects.create(
-        pilot=completed_a, title="Brouillon", need="Besoin"
-    )
+    draft = CaseStudy.objects.create(pilot=completed_a, title="Brouillon", need="Besoin")
     return {
         "pk": pilot_a.pk,
         "indicator_pk": item.pk,
@@ -151,21 +149,15 @@ def _kwargs(keys, objects):
 REFUSED = [(case, role) for case in CASES for role in ROLES if role not in case[4]]
 
 
-@pytest.mark.parametrize(
-    ("case", "role"), REFUSED, ids=[f"{c[0]}-{c[2]}-{r}" for c, r in REFUSED]
-)
-def test_refused_roles_get_nothing_and_change_nothing(
-    client, request, objects, case, role
-):
+@pytest.mark.parametrize(("case", "role"), REFUSED, ids=[f"{c[0]}-{c[2]}-{r}" for c, r in REFUSED])
+def test_refused_roles_get_nothing_and_change_nothing(client, request, objects, case, role):
     name, keys, method, body, _allowed, refusal = case
     if role != "visitor":
         client.force_login(request.getfixturevalue(role))
     url = reverse(f"solutions:{name}", kwargs=_kwargs(keys, objects))
     before = _state()
     response = getattr(client, method)(url, body)
-    if (
-        role == "visitor" and name != "case_study_detail"
-    ):  # a public page: 404 for a draft
+    if role == "visitor" and name != "case_study_detail":  # a public page: 404 for a draft
         assert response.status_code == 302
         assert response.url.startswith(resolve_url(settings.LOGIN_URL))
     else:
@@ -176,9 +168,7 @@ def test_refused_roles_get_nothing_and_change_nothing(
 ALLOWED = [(case, role) for case in CASES for role in sorted(case[4])]
 
 
-@pytest.mark.parametrize(
-    ("case", "role"), ALLOWED, ids=[f"{c[0]}-{c[2]}-{r}" for c, r in ALLOWED]
-)
+@pytest.mark.parametrize(("case", "role"), ALLOWED, ids=[f"{c[0]}-{c[2]}-{r}" for c, r in ALLOWED])
 def test_allowed_roles_get_through(client, request, objects, case, role):
     name, keys, method, body, _allowed, _refusal = case
     client.force_login(request.getfixturevalue(role))
@@ -223,15 +213,11 @@ def test_public_pages_are_open_to_visitors(client, case_study_a):
     ):
         assert client.get(url).status_code == 200
     # Copying needs a city.
-    response = client.get(
-        reverse("solutions:case_study_copy", kwargs={"pk": case_study_a.pk})
-    )
+    response = client.get(reverse("solutions:case_study_copy", kwargs={"pk": case_study_a.pk}))
     assert response.status_code == 302
 
 
-def test_pilot_list_shows_only_the_viewers_pilots(
-    client, pilot_a, innovator_b, city_b_staff
-):
+def test_pilot_list_shows_only_the_viewers_pilots(client, pilot_a, innovator_b, city_b_staff):
     for user in (innovator_b, city_b_staff):
         client.force_login(user)
         page = client.get(reverse("solutions:pilot_list")).content.decode()

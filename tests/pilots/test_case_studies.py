@@ -41,9 +41,7 @@ def test_a_stopped_pilot_becomes_a_case_study_with_its_lessons(pilot_a, curator)
     assert "pas ouvertes" in study.lessons
 
 
-def test_only_curators_write_and_publish_case_studies(
-    completed_a, curator, city_a_staff
-):
+def test_only_curators_write_and_publish_case_studies(completed_a, curator, city_a_staff):
     with pytest.raises(PermissionDenied):
         pilots.case_study_create(pilot=completed_a, by=city_a_staff)
     study = pilots.case_study_create(pilot=completed_a, by=curator)
@@ -73,9 +71,7 @@ def test_visitors_see_public_case_studies_only(client, completed_a, curator):
     draft_pilot = completed_pilot(
         city=completed_a.city, innovator=completed_a.innovator, by=curator
     )
-    draft = pilots.case_study_create(
-        pilot=draft_pilot, by=curator, title="Brouillon secret"
-    )
+    draft = pilots.case_study_create(pilot=draft_pilot, by=curator, title="Brouillon secret")
     assert client.get(study.get_absolute_url()).status_code == 404
     assert client.get(draft.get_absolute_url()).status_code == 404
     listing = client.get(reverse("solutions:case_study_list")).content.decode()
@@ -149,15 +145,11 @@ def test_only_city_staff_copy_and_only_into_their_own_city(
     url = reverse("solutions:case_study_copy", kwargs={"pk": case_study_a.pk})
     assert client.get(url).status_code == 404
     client.force_login(city_b_staff)
-    assert (
-        client.post(url, {"city": city_a.pk}).status_code == 200
-    )  # not one of the choices
+    assert client.post(url, {"city": city_a.pk}).status_code == 200  # not one of the choices
     assert not CaseStudyCopy.objects.exists()
 
 
-def test_a_draft_case_study_cannot_be_copied(
-    completed_a, curator, city_b_staff, city_b
-):
+def test_a_draft_case_study_cannot_be_copied(completed_a, curator, city_b_staff, city_b):
     study = pilots.case_study_create(pilot=completed_a, by=curator)
     with pytest.raises(PermissionDenied):
         pilots.case_study_copy(case_study=study, by=city_b_staff, city=city_b)
@@ -192,9 +184,7 @@ def test_lineage_shows_where_the_idea_was_copied_and_the_later_results(
     page = client.get(case_study_a.get_absolute_url()).content.decode()
     assert city_b.name in page
     assert later.title in page
-    assert (
-        "1\u00a0500" in page or "1 500" in page or "1500" in page
-    )  # the later measurement
+    assert "1\u00a0500" in page or "1 500" in page or "1500" in page  # the later measurement
     assert "500" in page  # the later gain
 
 
@@ -296,10 +286,7 @@ def test_curator_writes_and_publishes_through_the_pages(client, curator, complet
     client.force_login(curator)
     url = reverse("solutions:case_study_create", kwargs={"pk": completed_a.pk})
     form = client.get(url)
-    assert (
-        form.status_code == 200
-        and completed_a.challenge.description in form.content.decode()
-    )
+    assert form.status_code == 200 and completed_a.challenge.description in form.content.decode()
     response = client.post(
         url,
         {
@@ -320,9 +307,7 @@ def test_curator_writes_and_publishes_through_the_pages(client, curator, complet
     client.post(reverse("solutions:case_study_publish", kwargs={"pk": study.pk}))
     assert CaseStudy.objects.get().status == "published"
     # A second "create" goes to the existing one.
-    assert client.get(url).url == reverse(
-        "solutions:case_study_edit", kwargs={"pk": study.pk}
-    )
+    assert client.get(url).url == reverse("solutions:case_study_edit", kwargs={"pk": study.pk})
 
 
 def test_staff_of_the_pilot_city_can_see_its_pilot_but_not_other_pilots(

@@ -19,9 +19,7 @@ from .builders import completed_pilot, started_pilot
 
 
 def _totals(data) -> dict:
-    return {
-        (row["kind"], row["unit_text"]): row["total"] for row in data["gains"]["totals"]
-    }
+    return {(row["kind"], row["unit_text"]): row["total"] for row in data["gains"]["totals"]}
 
 
 @pytest.fixture
@@ -90,9 +88,7 @@ def test_filters_by_domain_region_and_year(client, two_pilots):
         ("economic", "$ CA"): Decimal("12000"),
         ("environmental", "kWh"): Decimal("300"),
     }
-    bogus = client.get(
-        reverse("solutions:impact_dashboard"), {"year": "x", "domain": "nope"}
-    )
+    bogus = client.get(reverse("solutions:impact_dashboard"), {"year": "x", "domain": "nope"})
     assert bogus.status_code == 200 and bogus.context["data"]["totals"]["pilots"] == 2
 
 
@@ -108,9 +104,7 @@ def test_stopped_and_running_pilots_add_no_gains(city_a, innovator_a_org, curato
     indicator(pilot, curator, values=[(date(2025, 6, 1), "100")])
     data = impact.impact_dashboard(AnonymousUser())
     assert data["gains"]["totals"] == []
-    outcome = dict(
-        (label, values["n"]) for label, values in data["tables"]["pilots"].rows
-    )
+    outcome = dict((label, values["n"]) for label, values in data["tables"]["pilots"].rows)
     assert outcome["En cours"] == 1
 
 

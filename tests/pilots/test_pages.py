@@ -107,9 +107,7 @@ def test_run_a_pilot_through_its_pages(client, city_a_staff, pilot_a):
     )
     assert response.status_code == 302
     pilot = PilotProject.objects.get(pk=pk)
-    assert (
-        pilot.status == "completed" and pilot.results_summary == "Moins de temps perdu."
-    )
+    assert pilot.status == "completed" and pilot.results_summary == "Moins de temps perdu."
     assert Milestone.objects.get(pilot=pilot).progress == 50
     assert Indicator.objects.get(pk=item.pk).gain == Decimal("250")
     page = client.get(url).content.decode()
@@ -119,38 +117,24 @@ def test_run_a_pilot_through_its_pages(client, city_a_staff, pilot_a):
 
 def test_stop_form_requires_reason_and_lessons(client, city_a_staff, pilot_a):
     client.force_login(city_a_staff)
-    url = reverse(
-        "solutions:pilot_transition", kwargs={"pk": pilot_a.pk, "to": "stopped"}
-    )
+    url = reverse("solutions:pilot_transition", kwargs={"pk": pilot_a.pk, "to": "stopped"})
     response = client.post(url, {"stop_reason": "", "lessons_learned": ""})
     assert response.status_code == 200
-    assert (
-        response.content.decode().count("<li><a href=") >= 2
-    )  # both fields in the summary
+    assert response.content.decode().count("<li><a href=") >= 2  # both fields in the summary
     assert PilotProject.objects.get(pk=pilot_a.pk).status == "planned"
 
 
-def test_a_transition_that_is_not_possible_now_is_not_found(
-    client, city_a_staff, pilot_a
-):
+def test_a_transition_that_is_not_possible_now_is_not_found(client, city_a_staff, pilot_a):
     client.force_login(city_a_staff)
-    url = reverse(
-        "solutions:pilot_transition", kwargs={"pk": pilot_a.pk, "to": "completed"}
-    )
+    url = reverse("solutions:pilot_transition", kwargs={"pk": pilot_a.pk, "to": "completed"})
     assert client.get(url).status_code == 404
 
 
 def test_completing_without_measurement_shows_the_reason(client, city_a_staff, pilot_a):
     client.force_login(city_a_staff)
-    client.post(
-        reverse(
-            "solutions:pilot_transition", kwargs={"pk": pilot_a.pk, "to": "running"}
-        )
-    )
+    client.post(reverse("solutions:pilot_transition", kwargs={"pk": pilot_a.pk, "to": "running"}))
     response = client.post(
-        reverse(
-            "solutions:pilot_transition", kwargs={"pk": pilot_a.pk, "to": "completed"}
-        ),
+        reverse("solutions:pilot_transition", kwargs={"pk": pilot_a.pk, "to": "completed"}),
         {},
     )
     assert response.status_code == 200
@@ -170,9 +154,7 @@ def test_curator_sets_evidence_level_from_the_pilot_page(client, curator, pilot_
     assert Indicator.objects.get(pk=item.pk).evidence_level == "verified"
 
 
-def test_delete_a_measurement_a_milestone_and_an_indicator(
-    client, city_a_staff, pilot_a
-):
+def test_delete_a_measurement_a_milestone_and_an_indicator(client, city_a_staff, pilot_a):
     item = indicator(pilot_a, city_a_staff, values=[(date(2025, 5, 1), "800")])
     milestone = Milestone.objects.create(pilot=pilot_a, title="Lancement")
     client.force_login(city_a_staff)
@@ -225,9 +207,7 @@ def test_pilot_pages_render_in_both_languages(client, curator, completed_a, lang
 
 def test_pilot_list_filters_by_status(client, curator, pilot_a, completed_a):
     client.force_login(curator)
-    page = client.get(
-        reverse("solutions:pilot_list"), {"status": "completed"}
-    ).content.decode()
+    page = client.get(reverse("solutions:pilot_list"), {"status": "completed"}).content.decode()
     assert completed_a.get_absolute_url() in page
     assert pilot_a.get_absolute_url() not in page
 
@@ -262,9 +242,7 @@ def test_pilot_detail_query_count_does_not_grow_with_content(
         assert client.get(pilot_a.get_absolute_url()).status_code == 200
 
 
-def test_closed_challenge_page_lists_nothing_for_a_visitor_of_a_draft_pilot(
-    client, pilot_a
-):
+def test_closed_challenge_page_lists_nothing_for_a_visitor_of_a_draft_pilot(client, pilot_a):
     # The challenge is in pilot: its public page still shows, without the pilot's workspace.
     challenge = Challenge.objects.get(pk=pilot_a.challenge_id)
     page = client.get(challenge.get_absolute_url()).content.decode()

@@ -10,17 +10,15 @@ from challenges.models import Challenge
 from partners.models import Notification
 from solutions import pilots
 from solutions.models import EvidenceLevel, Match, PilotProject
+from tests.solutions.helpers import open_challenge, solution_of
 
 from .builders import indicator, introduced_match, started_pilot
-from tests.solutions.helpers import open_challenge, solution_of
 
 
 def test_starting_a_pilot_puts_the_challenge_in_pilot_and_the_match_in_pilot(
     match_a, curator, city_a
 ):
-    pilot = pilots.pilot_start(
-        match=match_a, by=curator, budget=25000, paid_by="shared"
-    )
+    pilot = pilots.pilot_start(match=match_a, by=curator, budget=25000, paid_by="shared")
 
     match_a.refresh_from_db()
     challenge = match_a.challenge
@@ -52,9 +50,7 @@ def test_city_staff_start_a_pilot_and_the_system_records_the_challenge_change(
     assert pilot.title in change.comment
 
 
-def test_a_pilot_needs_an_introduction_that_both_sides_accepted(
-    challenge, solution_a, curator
-):
+def test_a_pilot_needs_an_introduction_that_both_sides_accepted(challenge, solution_a, curator):
     pending = introduced_match(challenge, solution_a, accepted=False)
     with pytest.raises(ValidationError, match="accepter"):
         pilots.pilot_start(match=pending, by=curator)
@@ -107,12 +103,8 @@ def test_dates_must_be_in_order(match_a, curator):
         )
 
 
-def test_lifecycle_planned_running_completed_closes_the_challenge(
-    pilot_a, curator, city_a_staff
-):
-    pilots.pilot_transition(
-        pilot=pilot_a, to="running", by=city_a_staff, on=date(2025, 3, 2)
-    )
+def test_lifecycle_planned_running_completed_closes_the_challenge(pilot_a, curator, city_a_staff):
+    pilots.pilot_transition(pilot=pilot_a, to="running", by=city_a_staff, on=date(2025, 3, 2))
     indicator(pilot_a, city_a_staff, values=[(date(2025, 6, 1), "900")])
     done = pilots.pilot_transition(
         pilot=pilot_a, to="completed", by=city_a_staff, on=date(2025, 9, 1)
@@ -140,13 +132,9 @@ def test_completing_needs_at_least_one_measurement(pilot_a, curator):
 def test_stopping_needs_a_reason_code_and_lessons(pilot_a, curator):
     pilots.pilot_transition(pilot=pilot_a, to="running", by=curator)
     with pytest.raises(ValidationError):
-        pilots.pilot_transition(
-            pilot=pilot_a, to="stopped", by=curator, lessons_learned="x"
-        )
+        pilots.pilot_transition(pilot=pilot_a, to="stopped", by=curator, lessons_learned="x")
     with pytest.raises(ValidationError):
-        pilots.pilot_transition(
-            pilot=pilot_a, to="stopped", by=curator, stop_reason="data"
-        )
+        pilots.pilot_transition(pilot=pilot_a, to="stopped", by=curator, stop_reason="data")
     stopped = pilots.pilot_transition(
         pilot=pilot_a,
         to="stopped",
@@ -191,12 +179,8 @@ def test_the_challenge_stays_in_pilot_while_another_pilot_runs(
     city_a, innovator_a_org, innovator_b_org, curator
 ):
     challenge = open_challenge([city_a])
-    first = started_pilot(
-        city=city_a, innovator=innovator_a_org, by=curator, challenge=challenge
-    )
-    second = started_pilot(
-        city=city_a, innovator=innovator_b_org, by=curator, challenge=challenge
-    )
+    first = started_pilot(city=city_a, innovator=innovator_a_org, by=curator, challenge=challenge)
+    second = started_pilot(city=city_a, innovator=innovator_b_org, by=curator, challenge=challenge)
     pilots.pilot_transition(
         pilot=first,
         to="stopped",
@@ -215,9 +199,7 @@ def test_the_challenge_stays_in_pilot_while_another_pilot_runs(
     assert Challenge.objects.get(pk=challenge.pk).status == "closed"
 
 
-def test_innovators_and_other_cities_cannot_change_a_pilot(
-    pilot_a, innovator_a, city_b_staff
-):
+def test_innovators_and_other_cities_cannot_change_a_pilot(pilot_a, innovator_a, city_b_staff):
     for user in (innovator_a, city_b_staff):
         with pytest.raises(PermissionDenied):
             pilots.pilot_transition(pilot=pilot_a, to="running", by=user)
@@ -226,9 +208,7 @@ def test_innovators_and_other_cities_cannot_change_a_pilot(
         with pytest.raises(PermissionDenied):
             pilots.milestone_save(pilot=pilot_a, by=user, title="Jalon")
         with pytest.raises(PermissionDenied):
-            pilots.indicator_save(
-                pilot=pilot_a, by=user, name="x", kind="social", unit="hours"
-            )
+            pilots.indicator_save(pilot=pilot_a, by=user, name="x", kind="social", unit="hours")
     assert PilotProject.objects.get(pk=pilot_a.pk).status == "planned"
 
 
@@ -282,15 +262,11 @@ def test_milestones_keep_their_progress(pilot_a, city_a_staff):
         due_date=date(2025, 4, 1),
         progress=40,
     )
-    pilots.milestone_save(
-        pilot=pilot_a, by=city_a_staff, milestone=milestone, progress=100
-    )
+    pilots.milestone_save(pilot=pilot_a, by=city_a_staff, milestone=milestone, progress=100)
     milestone.refresh_from_db()
     assert milestone.is_done
     with pytest.raises(ValidationError):
-        pilots.milestone_save(
-            pilot=pilot_a, by=city_a_staff, title="Trop", progress=120
-        )
+        pilots.milestone_save(pilot=pilot_a, by=city_a_staff, title="Trop", progress=120)
 
 
 def test_a_decreasing_indicator_gains_when_the_value_drops(pilot_a, city_a_staff):
@@ -309,9 +285,7 @@ def test_a_decreasing_indicator_gains_when_the_value_drops(pilot_a, city_a_staff
     assert item.target_reached is True
 
 
-def test_an_increasing_indicator_and_removing_its_last_measurement(
-    pilot_a, city_a_staff
-):
+def test_an_increasing_indicator_and_removing_its_last_measurement(pilot_a, city_a_staff):
     item = indicator(
         pilot_a,
         city_a_staff,
@@ -383,9 +357,7 @@ def test_a_verified_indicator_changed_by_the_city_is_no_longer_verified(
 def test_changing_the_baseline_recomputes_the_gain(pilot_a, city_a_staff):
     item = indicator(pilot_a, city_a_staff, values=[(date(2025, 5, 1), "700")])
     assert item.gain == Decimal("300")
-    pilots.indicator_save(
-        pilot=pilot_a, by=city_a_staff, indicator=item, baseline=Decimal("750")
-    )
+    pilots.indicator_save(pilot=pilot_a, by=city_a_staff, indicator=item, baseline=Decimal("750"))
     item.refresh_from_db()
     assert item.gain == Decimal("50")
 
@@ -396,9 +368,7 @@ def test_a_milestone_of_another_pilot_cannot_be_edited_through_this_one(
     other = started_pilot(city=city_a, innovator=innovator_b_org, by=curator)
     milestone = pilots.milestone_save(pilot=other, by=curator, title="Autre")
     with pytest.raises(PermissionDenied):
-        pilots.milestone_save(
-            pilot=pilot_a, by=curator, milestone=milestone, title="Volé"
-        )
+        pilots.milestone_save(pilot=pilot_a, by=curator, milestone=milestone, title="Volé")
 
 
 def test_solution_of_another_organisation_is_the_innovator_of_its_pilot(
