@@ -71,9 +71,7 @@ PAGES = [
     ),
     A11yPage("partners:dashboard", "unverified_user"),
     A11yPage("partners:notifications", "innovator_a", needs=("notification_a",)),
-    A11yPage(
-        "partners:unsubscribe", kwargs=lambda fx: {"token": fx("unsubscribe_token_a")}
-    ),
+    A11yPage("partners:unsubscribe", kwargs=lambda fx: {"token": fx("unsubscribe_token_a")}),
     # partners: organisations and curation
     A11yPage("partners:organization_list", needs=("city_a", "innovator_a_org")),
     A11yPage("partners:organization_detail", "innovator_b", kwargs=city_a_slug),
@@ -89,17 +87,13 @@ PAGES = [
         kwargs=city_a_slug,
         needs=("join_request_city_a",),
     ),
-    A11yPage(
-        "partners:curation_organizations", "curator", needs=("pending_organization",)
-    ),
+    A11yPage("partners:curation_organizations", "curator", needs=("pending_organization",)),
 ]
 
 # solutions: curator workspace, introductions and evaluation (objects: tests/curation/objects.py)
 PAGES += [
     A11yPage("solutions:curation_workspace", "curator", kwargs=curation.workspace),
-    A11yPage(
-        "solutions:curation_challenge", "curator", kwargs=curation.workspace_challenge
-    ),
+    A11yPage("solutions:curation_challenge", "curator", kwargs=curation.workspace_challenge),
     A11yPage(
         "solutions:introduction_detail",
         "innovator_a",

@@ -40,9 +40,7 @@ def describe(violations: list[dict]) -> str:
     for v in violations:
         lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
         for node in v["nodes"][:5]:
-            lines.append(
-                f"    at {node['target']}: {(node['summary'] or '').splitlines()[-1:]}"
-            )
+            lines.append(f"    at {node['target']}: {(node['summary'] or '').splitlines()[-1:]}")
     return "\n".join(lines)
 
 

@@ -21,9 +21,7 @@ from tests.security.scenario import *  # noqa: E402,F403 - objects the page list
 
 from .helpers import Screenshots  # noqa: E402
 
-CHROMIUM = (
-    os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-)
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -61,9 +61,7 @@ def log_out(page: Page) -> None:
         page.locator("form[action$='/accounts/logout/'] button").click()
 
 
-def sign_in_quickly(
-    context: BrowserContext, live_server, user, *, language: str = ""
-) -> None:
+def sign_in_quickly(context: BrowserContext, live_server, user, *, language: str = "") -> None:
     """Put a signed-in session (and a language choice) in the browser without the login form.
 
     For tests whose subject is a page, not the login: a session made by Django's test client.
@@ -93,9 +91,7 @@ def fill_form(page: Page, values: dict, *, form: Locator | None = None) -> None:
     scope = form or main_form(page)
     for name, value in values.items():
         fields = scope.locator(f'[name="{name}"]')
-        kind = fields.first.evaluate(
-            "el => el.tagName.toLowerCase() + ':' + (el.type || '')"
-        )
+        kind = fields.first.evaluate("el => el.tagName.toLowerCase() + ':' + (el.type || '')")
         if kind.startswith("select"):
             fields.first.select_option(str(value))
         elif kind == "input:radio":
@@ -189,15 +185,11 @@ def tab_through_main_form(page: Page, *, limit: int = 80) -> list[dict]:
     for _ in range(limit):
         page.keyboard.press("Tab")
         element = focused(page)
-        assert element is not None, (
-            "Tab left the page before reaching the submit button"
-        )
+        assert element is not None, "Tab left the page before reaching the submit button"
         visited.append(element)
         if element["inMainForm"] and element["isSubmit"]:
             return visited
-    raise AssertionError(
-        f"the submit button was not reached in {limit} Tab presses: {visited}"
-    )
+    raise AssertionError(f"the submit button was not reached in {limit} Tab presses: {visited}")
 
 
 def expected_tab_stops(page: Page) -> list[str]:
@@ -213,9 +205,7 @@ def assert_skip_link_leads_to_the_content(page: Page) -> None:
     assert first and "skip-link" in first["cls"], (
         f"the first Tab stop is not the skip link: {first}"
     )
-    assert first["onScreen"] and first["focusVisible"], (
-        "the focused skip link is not visible"
-    )
+    assert first["onScreen"] and first["focusVisible"], "the focused skip link is not visible"
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.id") == "main"
     page.keyboard.press("Tab")

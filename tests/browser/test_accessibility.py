@@ -34,9 +34,7 @@ def test_page_has_no_serious_accessibility_violation(
     )
     response = page.goto(url(live_server, entry.name, **kwargs))
     assert response.ok, f"{entry.id}: HTTP {response.status}"
-    assert (
-        page.evaluate("() => document.documentElement.lang") == LANG_ATTRIBUTE[language]
-    )
+    assert page.evaluate("() => document.documentElement.lang") == LANG_ATTRIBUTE[language]
     assert_no_serious_axe_violations(page)
     shots(language)
     if entry.submit_empty:
@@ -63,9 +61,7 @@ def test_the_vendored_axe_core_is_the_published_file():
     from .axe import AXE_JS
 
     digest = base64.b64encode(hashlib.sha256(AXE_JS.read_bytes()).digest()).decode()
-    assert digest == "KTSJmUUM3yhJqOcLeRL8LahahJ2jnA0NU5T1HUqe2Vw=", (
-        "see vendor/README.md"
-    )
+    assert digest == "KTSJmUUM3yhJqOcLeRL8LahahJ2jnA0NU5T1HUqe2Vw=", "see vendor/README.md"
     assert AXE_JS.read_text(encoding="utf-8").startswith("/*! axe v4.14.1")
 
 

@@ -38,28 +38,21 @@ def test_innovator_signs_up_is_verified_by_a_curator_and_sees_it(
     submit(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Bonjour Inès")
     expect(page.locator("main")).to_contain_text("IVÉO vérifie votre organisation")
-    expect(page.locator("main .status").first).to_have_text(
-        "En attente de vérification"
-    )
+    expect(page.locator("main .status").first).to_have_text("En attente de vérification")
     shots("dashboard-pending")
     log_out(page)
 
     # A curator finds the new organisation in the curation queue and verifies it.
     log_in(page, live_server, curator.email)
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Curation"
-    ).click()
+    # From the dashboard, the way to the organisations waiting for a curator.
+    page.get_by_role("main").get_by_role("link", name="Organisations à vérifier").click()
     card = page.locator(".card", has_text="Capteurs Lavoie inc.")
     expect(card).to_contain_text("ines@capteurs-lavoie.test")
     shots("curation-queue")
     with page.expect_navigation():
         card.get_by_role("button", name="Vérifier Capteurs Lavoie inc.").click()
-    expect(page.locator(".messages")).to_contain_text(
-        "Capteurs Lavoie inc. est vérifiée."
-    )
-    expect(page.locator("main")).to_contain_text(
-        "Aucune organisation n'attend de vérification."
-    )
+    expect(page.locator(".messages")).to_contain_text("Capteurs Lavoie inc. est vérifiée.")
+    expect(page.locator("main")).to_contain_text("Aucune organisation n'attend de vérification.")
     shots("verified-by-curator")
     log_out(page)
     assert Organization.objects.get(name="Capteurs Lavoie inc.").is_verified
@@ -72,11 +65,7 @@ def test_innovator_signs_up_is_verified_by_a_curator_and_sees_it(
     expect(nav.locator(".badge")).to_have_text("1 non lue")
     shots("dashboard-verified")
     nav.get_by_role("link", name="Notifications").click()
-    expect(page.locator(".notifications li").first).to_contain_text(
-        "Capteurs Lavoie inc."
-    )
+    expect(page.locator(".notifications li").first).to_contain_text("Capteurs Lavoie inc.")
     shots("notification")
     verified_mail = [m for m in mailoutbox if m.to == [INNOVATOR["email"]]]
-    assert (
-        len(verified_mail) == 1 and "Capteurs Lavoie inc." in verified_mail[0].subject
-    )
+    assert len(verified_mail) == 1 and "Capteurs Lavoie inc." in verified_mail[0].subject

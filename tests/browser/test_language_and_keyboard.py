@@ -39,9 +39,7 @@ def test_portal_is_french_by_default_and_switches_to_english(page, live_server, 
     shots("french-by-default")
 
     switch_language(page, "English")
-    assert page.url.endswith("/organizations/"), (
-        "the switch keeps the visitor on the same page"
-    )
+    assert page.url.endswith("/organizations/"), "the switch keeps the visitor on the same page"
     assert html_lang(page) == "en-CA"
     expect(page.locator("form.lang-switch button")).to_have_text("Français")
     shots("switched-to-english")
@@ -59,9 +57,7 @@ def test_switching_language_changes_the_page_text(page, live_server, shots):
     expect(nav.get_by_role("link", name="Se connecter", exact=True)).to_be_visible()
     switch_language(page, "English")
     expect(page.locator(".skip-link")).to_have_text(skip_label)
-    expect(
-        page.get_by_role("link", name=log_in_label, exact=True).first
-    ).to_be_visible()
+    expect(page.get_by_role("link", name=log_in_label, exact=True).first).to_be_visible()
     assert page.get_by_role("link", name="Se connecter", exact=True).count() == 0
     shots("english-text")
 
@@ -117,9 +113,7 @@ KEYBOARD_FORMS = [
 
 
 @pytest.mark.parametrize("form", KEYBOARD_FORMS, ids=lambda f: f.name)
-def test_main_form_works_with_the_keyboard_alone(
-    page, live_server, request, shots, form
-):
+def test_main_form_works_with_the_keyboard_alone(page, live_server, request, shots, form):
     user = request.getfixturevalue(form.role) if form.role else None
     sign_in_quickly(page.context, live_server, user)
     page.goto(url(live_server, form.name))

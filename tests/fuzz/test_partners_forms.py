@@ -57,9 +57,7 @@ def post(client, url: str, data: dict):
 
 
 def unchanged(before: dict) -> None:
-    assert state_difference(before, database_state()) == [], (
-        "an invalid POST wrote rows"
-    )
+    assert state_difference(before, database_state()) == [], "an invalid POST wrote rows"
 
 
 @given(data=form_data(SIGNUP), email=st.emails())
@@ -93,20 +91,13 @@ def test_sign_up_never_fails_and_writes_all_or_nothing(client, city_a, data, ema
             user=user, organization=organization, role="admin"
         ).exists()
     else:
-        assert (
-            Membership.objects.filter(
-                user=user, status=Membership.Status.PENDING
-            ).count()
-            == 1
-        )
+        assert Membership.objects.filter(user=user, status=Membership.Status.PENDING).count() == 1
     client.logout()
 
 
 @given(data=form_data(PROFILE))
 @example(data={**PROFILE, "last_name": "a\x00b"})
-def test_profile_never_fails_and_an_invalid_one_changes_nothing(
-    client, innovator_a, data
-):
+def test_profile_never_fails_and_an_invalid_one_changes_nothing(client, innovator_a, data):
     client.force_login(innovator_a)
     before = database_state()
     response = post(client, reverse("partners:profile"), data)
@@ -139,21 +130,15 @@ def test_organisation_edit_never_fails_and_an_invalid_one_changes_nothing(
         assert city_a.country == data["country"].upper()
 
 
-@given(
-    action=hostile_value | st.sampled_from(["refuse", "verify"]), reason=hostile_value
-)
-def test_curation_review_never_fails_and_records_a_decision_whole(
-    client, curator, action, reason
-):
+@given(action=hostile_value | st.sampled_from(["refuse", "verify"]), reason=hostile_value)
+def test_curation_review_never_fails_and_records_a_decision_whole(client, curator, action, reason):
     organization = OrganizationFactory(
         kind=Organization.Kind.INNOVATOR, status=Organization.Status.PENDING
     )
     admin = member_of(organization, role=Membership.Role.ADMIN)
     client.force_login(curator)
     before = database_state()
-    url = reverse(
-        "partners:curation_organization_review", kwargs={"slug": organization.slug}
-    )
+    url = reverse("partners:curation_organization_review", kwargs={"slug": organization.slug})
     assert post(client, url, {"action": action, "reason": reason}).status_code == 302
     organization.refresh_from_db()
     if organization.status == Organization.Status.PENDING:
@@ -170,9 +155,7 @@ def test_curation_review_never_fails_and_records_a_decision_whole(
 @given(message=hostile_value)
 @example(message="a\x00b")
 @example(message="x" * 5000)
-def test_join_request_never_fails_and_keeps_one_request(
-    client, innovator_b, city_a, message
-):
+def test_join_request_never_fails_and_keeps_one_request(client, innovator_b, city_a, message):
     client.force_login(innovator_b)
     url = reverse("partners:organization_join", kwargs={"slug": city_a.slug})
     assert post(client, url, {"message": message}).status_code == 302
@@ -184,9 +167,7 @@ def test_join_request_never_fails_and_keeps_one_request(
 @given(data=overrides(["membership", "action"]))
 @example(data={"membership": "", "action": "accept"})
 @example(data={"membership": "1\x00", "action": "refuse"})
-def test_membership_decisions_never_fail(
-    client, city_a_staff, city_a, join_request_city_a, data
-):
+def test_membership_decisions_never_fail(client, city_a_staff, city_a, join_request_city_a, data):
     client.force_login(city_a_staff)
     url = reverse("partners:organization_members", kwargs={"slug": city_a.slug})
     before = database_state()
@@ -200,9 +181,7 @@ def test_membership_decisions_never_fail(
 @example(username="a\x00b@x.test", password="a\x00b")
 @example(username="x" * 5000, password="x")
 def test_login_never_fails(client, innovator_a, username, password):
-    response = post(
-        client, reverse("partners:login"), {"username": username, "password": password}
-    )
+    response = post(client, reverse("partners:login"), {"username": username, "password": password})
     assert response.status_code in (200, 429)
 
 

@@ -106,13 +106,9 @@ def post(client, entry: Entry, url: str, data: dict):
 def all_entries() -> list[Entry]:
     """The entries of every `matrix_<app>.py` module beside this file."""
     entries = []
-    for module in sorted(
-        pkgutil.iter_modules([str(Path(__file__).parent)]), key=lambda m: m.name
-    ):
+    for module in sorted(pkgutil.iter_modules([str(Path(__file__).parent)]), key=lambda m: m.name):
         if module.name.startswith("matrix_"):
-            entries.extend(
-                importlib.import_module(f"{__package__}.{module.name}").ENTRIES
-            )
+            entries.extend(importlib.import_module(f"{__package__}.{module.name}").ENTRIES)
     return entries
 
 
@@ -123,9 +119,7 @@ def check_status(response, expected, what: str) -> None:
         location = response.headers.get("Location", "")
         assert response.status_code == 302 and location.startswith(
             resolve_url(settings.LOGIN_URL)
-        ), (
-            f"{what}: expected a redirect to the login page, got {response.status_code} {location}"
-        )
+        ), f"{what}: expected a redirect to the login page, got {response.status_code} {location}"
     else:
         assert response.status_code == expected, (
             f"{what}: expected {expected}, got {response.status_code} "
@@ -154,14 +148,8 @@ def project_routes() -> list[Route]:
                 inner = pattern.namespace
                 if inner in SKIPPED_NAMESPACES:
                     continue
-                full = (
-                    f"{namespace}:{inner}"
-                    if namespace and inner
-                    else (inner or namespace)
-                )
-                yield from walk(
-                    pattern.url_patterns, prefix + str(pattern.pattern), full
-                )
+                full = f"{namespace}:{inner}" if namespace and inner else (inner or namespace)
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), full)
             elif isinstance(pattern, URLPattern):
                 if pattern.callback.__module__ == "django.views.static":
                     continue  # static or media files served in development
@@ -183,9 +171,7 @@ def database_state() -> dict[str, list[tuple]]:
     state = {}
     for label in CHECKED_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            state[model._meta.label] = list(
-                model._base_manager.order_by("pk").values_list()
-            )
+            state[model._meta.label] = list(model._base_manager.order_by("pk").values_list())
     return state
 
 

@@ -4,9 +4,7 @@ from partners.models import NotificationKind
 
 from .matrix import LOGIN, Entry, everyone, roles, writes
 
-SIGNED_IN = roles(
-    200, visitor=LOGIN
-)  # any signed-in person, visitors to the login page
+SIGNED_IN = roles(200, visitor=LOGIN)  # any signed-in person, visitors to the login page
 
 
 def city_a(fx):
@@ -53,9 +51,7 @@ def organization_data(fx):
 
 
 CITY_A_ADMINS_GET = roles(404, visitor=LOGIN, city_a_staff=200, curator=200)
-CITY_A_ADMINS_POST = roles(
-    404, visitor=LOGIN, city_a_staff=writes(302), curator=writes(302)
-)
+CITY_A_ADMINS_POST = roles(404, visitor=LOGIN, city_a_staff=writes(302), curator=writes(302))
 
 ENTRIES = [
     # --- Accounts -----------------------------------------------------------------------------
@@ -68,9 +64,7 @@ ENTRIES = [
     Entry(
         "partners:login",
         get=roles(302, visitor=200),
-        post=roles(
-            302, visitor=200
-        ),  # a wrong password: the form again, nothing written
+        post=roles(302, visitor=200),  # a wrong password: the form again, nothing written
         data=lambda fx: {"username": fx("innovator_a").email, "password": "pas-le-bon"},
     ),
     Entry("partners:logout", get=everyone(405), post=everyone(302)),
@@ -133,9 +127,7 @@ ENTRIES = [
         post=everyone(400),
     ),
     # --- Organisations ------------------------------------------------------------------------
-    Entry(
-        "partners:organization_list", get=everyone(200), needs=("pending_organization",)
-    ),
+    Entry("partners:organization_list", get=everyone(200), needs=("pending_organization",)),
     Entry("partners:organization_detail", kwargs=city_a, get=everyone(200)),
     Entry(
         "partners:organization_detail",
@@ -155,9 +147,7 @@ ENTRIES = [
         label="pending",  # an unverified organisation still edits its own profile
         kwargs=pending,
         get=roles(404, visitor=LOGIN, unverified_user=200, curator=200),
-        post=roles(
-            404, visitor=LOGIN, unverified_user=writes(302), curator=writes(302)
-        ),
+        post=roles(404, visitor=LOGIN, unverified_user=writes(302), curator=writes(302)),
         data=lambda fx: {**organization_data(fx), "name": "Jeune pousse inc."},
     ),
     Entry(
@@ -175,9 +165,7 @@ ENTRIES = [
         "partners:organization_join",
         kwargs=city_a,
         get=roles(405, visitor=LOGIN),
-        post=roles(
-            writes(302), visitor=LOGIN, city_a_staff=302
-        ),  # staff: already a member
+        post=roles(writes(302), visitor=LOGIN, city_a_staff=302),  # staff: already a member
         data=lambda fx: {"message": "Bonjour"},
     ),
     Entry(

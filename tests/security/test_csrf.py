@@ -60,9 +60,7 @@ def test_only_the_listed_views_are_csrf_exempt():
         "csrf_exempt views missing from CSRF_EXEMPT in tests/security/test_csrf.py "
         "(add them with the reason, or drop the exemption)"
     )
-    assert CSRF_EXEMPT - exempt == set(), (
-        "CSRF_EXEMPT lists views that are no longer exempt"
-    )
+    assert CSRF_EXEMPT - exempt == set(), "CSRF_EXEMPT lists views that are no longer exempt"
 
 
 def poster_role(entry) -> str:
@@ -80,9 +78,7 @@ def poster_role(entry) -> str:
 
 
 @pytest.mark.parametrize("entry", POSTED, ids=lambda e: e.id)
-def test_a_post_without_the_csrf_token_is_refused_and_writes_nothing(
-    db, request, entry
-):
+def test_a_post_without_the_csrf_token_is_refused_and_writes_nothing(db, request, entry):
     fx = request.getfixturevalue
     role = poster_role(entry)
     client = Client(enforce_csrf_checks=True)
@@ -100,14 +96,10 @@ def test_a_post_without_the_csrf_token_is_refused_and_writes_nothing(
 
     # The same request with the token gets the matrix's answer: the refusal above was the
     # CSRF check. (A fresh body: an uploaded file is read once.)
-    client.get(
-        reverse("home")
-    )  # every page sets the CSRF cookie (language switch form)
+    client.get(reverse("home"))  # every page sets the CSRF cookie (language switch form)
     token = client.cookies["csrftoken"].value
     client.defaults["HTTP_X_CSRFTOKEN"] = token  # how scripts and API clients send it
-    response = post(
-        client, entry, url, {**entry.data(fx), "csrfmiddlewaretoken": token}
-    )
+    response = post(client, entry, url, {**entry.data(fx), "csrfmiddlewaretoken": token})
     check_status(response, entry.post[role], f"POST {url} as {role} with the token")
     if isinstance(entry.post[role], Writes):
         assert state_difference(before, database_state()) != []

@@ -41,9 +41,7 @@ def assert_security_headers(response) -> None:
     assert csp, f"no Content-Security-Policy on {response.request['PATH_INFO']}"
     scripts = csp.get("script-src", csp.get("default-src"))
     assert scripts is not None, "the CSP does not restrict scripts"
-    assert not UNSAFE_SOURCES & set(scripts), (
-        f"unsafe script sources in the CSP: {scripts}"
-    )
+    assert not UNSAFE_SOURCES & set(scripts), f"unsafe script sources in the CSP: {scripts}"
     styles = csp.get("style-src", csp.get("default-src"))
     assert "'unsafe-inline'" not in styles, "inline styles allowed by the CSP"
     assert csp.get("object-src") == ["'none'"]
@@ -91,9 +89,7 @@ def _production(command: list[str]) -> subprocess.CompletedProcess:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "portail.iveo.ca",
     }
-    return subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
 def test_deploy_check_is_clean_with_only_debug_secret_key_and_allowed_hosts():

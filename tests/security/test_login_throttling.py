@@ -17,8 +17,7 @@ PASSWORD = "correct-horse-battery"
 def fail_logins(client, email: str, times: int) -> list[int]:
     url = reverse("partners:login")
     return [
-        client.post(url, {"username": email, "password": "wrong"}).status_code
-        for _ in range(times)
+        client.post(url, {"username": email, "password": "wrong"}).status_code for _ in range(times)
     ]
 
 
@@ -45,16 +44,12 @@ def test_five_failed_logins_lock_the_account_with_a_clear_message(client, innova
     assert client.get(reverse("partners:dashboard")).status_code == 302
 
 
-def test_the_lock_is_per_account_and_address_not_global(
-    client, innovator_a, innovator_b
-):
+def test_the_lock_is_per_account_and_address_not_global(client, innovator_a, innovator_b):
     fail_logins(client, innovator_a.email, 5)
     response = client.post(
         reverse("partners:login"), {"username": innovator_b.email, "password": PASSWORD}
     )
-    assert (
-        response.status_code == 302
-    )  # another account from the same address still signs in
+    assert response.status_code == 302  # another account from the same address still signs in
 
 
 def test_a_successful_login_clears_earlier_failures(client, innovator_a):
@@ -64,9 +59,7 @@ def test_a_successful_login_clears_earlier_failures(client, innovator_a):
     )
     assert login.status_code == 302
     client.post(reverse("partners:logout"))
-    assert (
-        fail_logins(client, innovator_a.email, 4) == [200] * 4
-    )  # counting starts again
+    assert fail_logins(client, innovator_a.email, 4) == [200] * 4  # counting starts again
 
 
 def test_the_locked_out_page_speaks_english_to_an_english_reader(client, innovator_a):

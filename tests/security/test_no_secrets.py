@@ -20,9 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TOKEN_PATTERNS = {
     "private key": re.compile(r"-{5}BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-{5}"),
     "AWS access key": re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
-    "GitHub token": re.compile(
-        r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b"
-    ),
+    "GitHub token": re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b"),
     "Slack token": re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}"),
     "Stripe live key": re.compile(r"\b[rs]k_live_[A-Za-z0-9]{16,}"),
     "Google API key": re.compile(r"\bAIza[0-9A-Za-z_\-]{35}\b"),

@@ -24,9 +24,7 @@ ENTRIES = all_entries()
 def test_every_url_pattern_of_the_project_has_an_entry():
     routes = project_routes()
     unnamed = [r.route for r in routes if not r.name]
-    assert unnamed == [], (
-        f"give these URL patterns a name (the matrix refers to names): {unnamed}"
-    )
+    assert unnamed == [], f"give these URL patterns a name (the matrix refers to names): {unnamed}"
     covered = {entry.name for entry in ENTRIES}
     missing = sorted({r.name for r in routes} - covered)
     assert missing == [], (
@@ -40,9 +38,7 @@ def test_every_entry_names_an_existing_url_pattern_and_every_role():
     stale = sorted({e.name for e in ENTRIES} - names)
     assert stale == [], f"entries for URL names that no longer exist: {stale}"
     ids = [e.id for e in ENTRIES]
-    assert len(ids) == len(set(ids)), (
-        "two entries of one URL name need different labels"
-    )
+    assert len(ids) == len(set(ids)), "two entries of one URL name need different labels"
     for entry in ENTRIES:
         for expectations in (entry.get, entry.post):
             assert expectations is None or set(expectations) == set(ROLES), (
@@ -65,9 +61,7 @@ def test_permission_matrix(client, db, request, entry, role):
     response = client.get(url)
     check_status(response, entry.get[role], f"GET {url} as {role}")
     assert_security_headers(response)
-    assert state_difference(before, database_state()) == [], (
-        f"GET {url} as {role} wrote"
-    )
+    assert state_difference(before, database_state()) == [], f"GET {url} as {role} wrote"
 
     expected = entry.post[role] if entry.post else None
     response = post(client, entry, url, data)
@@ -78,8 +72,6 @@ def test_permission_matrix(client, db, request, entry, role):
         return
     check_status(response, expected, f"POST {url} as {role}")
     if isinstance(expected, Writes):
-        assert changed, (
-            f"POST {url} as {role} was expected to write and changed nothing"
-        )
+        assert changed, f"POST {url} as {role} was expected to write and changed nothing"
     else:
         assert changed == [], f"POST {url} as {role} was refused but wrote: {changed}"

@@ -18,9 +18,7 @@ HOSTILE_URL = 'https://evil.test/"><script>alert(1)</script>'
 def assert_escaped(html: str, payload: str, where: str, *, shown: bool = True) -> None:
     assert payload not in html, f"{where} renders the payload as markup"
     if shown:
-        assert escape(payload) in html, (
-            f"{where} does not show the field (wrong page list?)"
-        )
+        assert escape(payload) in html, f"{where} does not show the field (wrong page list?)"
 
 
 def ok(response, status=200):
@@ -104,13 +102,9 @@ def hostile(
         )
 
         client.force_login(curator)
-        review = reverse(
-            "partners:curation_organization_review", kwargs={"slug": x_org.slug}
-        )
+        review = reverse("partners:curation_organization_review", kwargs={"slug": x_org.slug})
         ok(client.post(review, {"action": "verify"}), 302)
-        review = reverse(
-            "partners:curation_organization_review", kwargs={"slug": y_org.slug}
-        )
+        review = reverse("partners:curation_organization_review", kwargs={"slug": y_org.slug})
         ok(client.post(review, {"action": "refuse", "reason": payload}), 302)
 
         client.force_login(innovator_b)
@@ -125,9 +119,7 @@ def hostile(
     return {"payload": payload, "x_org": x_org, "y_org": y_org, "x": x}
 
 
-@pytest.mark.parametrize(
-    "hostile", PAYLOADS, indirect=True, ids=["script", "attribute"]
-)
+@pytest.mark.parametrize("hostile", PAYLOADS, indirect=True, ids=["script", "attribute"])
 def test_hostile_text_is_escaped_on_every_page_that_shows_it(
     client, hostile, curator, city_a, city_a_staff, mailoutbox
 ):
@@ -159,9 +151,7 @@ def test_hostile_text_is_escaped_on_every_page_that_shows_it(
         (curator, reverse("partners:notifications"), True),
         (
             curator,
-            reverse(
-                "partners:organization_detail", kwargs={"slug": hostile["y_org"].slug}
-            ),
+            reverse("partners:organization_detail", kwargs={"slug": hostile["y_org"].slug}),
             True,
         ),
     ]
@@ -185,14 +175,10 @@ def test_hostile_text_is_escaped_on_every_page_that_shows_it(
         client.logout()
         if reader:
             client.force_login(reader)
-        assert_escaped(
-            ok(client.get(url)).content.decode(), HOSTILE_URL, f"{url} (website)"
-        )
+        assert_escaped(ok(client.get(url)).content.decode(), HOSTILE_URL, f"{url} (website)")
 
     assert mailoutbox, "the scenario sends e-mails"
     for message in mailoutbox:
         for body, mimetype in message.alternatives:
             if mimetype == "text/html":
-                assert payload not in body, (
-                    f"HTML e-mail {message.subject!r} renders the payload"
-                )
+                assert payload not in body, f"HTML e-mail {message.subject!r} renders the payload"
