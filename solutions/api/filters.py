@@ -1,6 +1,7 @@
 """Query filters of the API (django-filter), documented in the OpenAPI schema."""
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 
 from challenges.models import Challenge
@@ -9,6 +10,14 @@ from challenges.selectors import search as search_challenges
 from partners.models import Organization
 
 from ..models import CaseStudy, Match, PilotProject, Solution
+
+MAX_ID = 2**63 - 1
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number (ids, levels): "1e29" or "4.5" is a 400, never a database overflow."""
+
+    field_class = forms.IntegerField
 
 
 def _owned_by(field: str, value: str) -> Exists:
@@ -51,7 +60,7 @@ class SolutionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200, label="Full-text search")
     domain = django_filters.CharFilter(field_name="domains__slug", label="Domain slug")
     organization = django_filters.CharFilter(field_name="organization__slug")
-    trl_min = django_filters.NumberFilter(field_name="trl", lookup_expr="gte", min_value=1)
+    trl_min = IntegerFilter(field_name="trl", lookup_expr="gte", min_value=1, max_value=9)
     language = django_filters.ChoiceFilter(choices=Solution._meta.get_field("language").choices)
 
     class Meta:
@@ -97,8 +106,8 @@ class CaseStudyFilter(django_filters.FilterSet):
 
 
 class MatchFilter(django_filters.FilterSet):
-    challenge = django_filters.NumberFilter(field_name="challenge_id", min_value=1)
-    solution = django_filters.NumberFilter(field_name="solution_id", min_value=1)
+    challenge = IntegerFilter(field_name="challenge_id", min_value=1, max_value=MAX_ID)
+    solution = IntegerFilter(field_name="solution_id", min_value=1, max_value=MAX_ID)
     status = django_filters.ChoiceFilter(choices=Match.Status.choices)
     origin = django_filters.ChoiceFilter(choices=Match.Origin.choices)
 
@@ -111,7 +120,7 @@ class PilotFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=PilotProject.Status.choices)
     city = django_filters.CharFilter(field_name="city__slug")
     innovator = django_filters.CharFilter(field_name="innovator__slug")
-    challenge = django_filters.NumberFilter(field_name="challenge_id", min_value=1)
+    challenge = IntegerFilter(field_name="challenge_id", min_value=1, max_value=MAX_ID)
 
     class Meta:
         model = PilotProject

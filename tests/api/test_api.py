@@ -251,3 +251,20 @@ def test_pilots_list_query_count_is_constant(
         completed_pilot(city=city_a, innovator=innovator_a_org, by=curator)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(API + "pilots/", **headers)
+
+
+def test_huge_or_fractional_numbers_are_client_errors(client, curator, open_data):
+    """Found by schemathesis: "1e29" as an id filter overflowed the database (500)."""
+    token = Token.objects.create(user=curator)
+    headers = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    for params in (
+        {"solution": "1.1910021524780213e+29"},
+        {"challenge": "4.5"},
+        {"challenge": str(2**70)},
+    ):
+        assert client.get(API + "matches/", params, **headers).status_code == 400
+    assert client.get(API + "solutions/", {"trl_min": "1e30"}).status_code == 400
+    huge = "9" * 30
+    for path in ("challenges", "solutions", "organizations", "case-studies", "matches", "pilots"):
+        assert client.get(f"{API}{path}/{huge}/", **headers).status_code == 404
+    assert client.get(API + "challenges/", {"page": huge}).status_code == 404
