@@ -289,11 +289,12 @@ def _stems_and_frequencies(
             [table],
         )
         rows, elements, freqs = cursor.fetchone()
-    if 0 <= rows < MIN_ROWS_FOR_STATISTICS:
+    if rows < 0 or (rows >= MIN_ROWS_FOR_STATISTICS and not elements):
+        # Never analysed (or truncated since), or analysed before the rows came.
+        return stems, None, 0.0
+    if rows < MIN_ROWS_FOR_STATISTICS:
         # A handful of documents says nothing about how common a word is: all terms count.
         return stems, {}, 0.0
-    if not elements:  # never analysed (reltuples -1), or analysed before the rows came
-        return stems, None, 0.0
     # The array ends with the minimum, the maximum and the null share: a lexeme that is not
     # listed is rarer than the minimum.
     frequencies = dict(zip(elements, freqs[: len(elements)], strict=False))
