@@ -171,3 +171,12 @@ class RefusalForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message aux administrateurs (facultatif)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.i18n import set_language
 
 from . import access, dashboard, services
-from .forms import LoginForm, OrganizationForm, ProfileForm, RefusalForm, SignUpForm
+from .forms import JoinRequestForm, LoginForm, OrganizationForm, ProfileForm, RefusalForm, SignUpForm
 from .models import EmailFrequency, Language, Membership, NotificationKind, Organization, User
 from .notifications import UNSUBSCRIBE_SALT, render_notification
 from .utils import querystring_without_page
@@ -284,8 +284,12 @@ def organization_join(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(
         Organization, slug=slug, status=Organization.Status.VERIFIED
     )
+    form = JoinRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(organization)
     services.membership_request(
-        user=request.user, organization=organization, message=request.POST.get("message", "")[:1000]
+        user=request.user, organization=organization, message=form.cleaned_data["message"]
     )
     messages.success(request, _("Votre demande a été envoyée aux administrateurs de l'organisation."))
     return redirect(organization)
