@@ -8,6 +8,7 @@ from .models import (
     EvaluationScore,
     EvaluationSheet,
     Evaluator,
+    ImpactSnapshot,
     Indicator,
     Introduction,
     Match,
@@ -160,3 +161,14 @@ class CaseStudyAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     raw_id_fields = ["pilot", "created_by"]
     inlines = [CaseStudyCopyInline]
+
+
+@admin.register(ImpactSnapshot)
+class ImpactSnapshotAdmin(admin.ModelAdmin):
+    """Rendered dashboards, recomputed when stale: deleting them is always safe."""
+
+    list_display = ["key", "computed_at"]
+    readonly_fields = ["key", "html", "computed_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -1,10 +1,14 @@
 """The impact dashboard: what the portal's challenges and pilots add up to.
 
-`impact_dashboard(user, domain=, region=, year=)` runs a fixed number of grouped queries,
-whatever the amount of data, and returns tables; `bar_chart()` turns a table into the geometry
-of a server-rendered SVG bar chart (drawn by `templates/solutions/impact_chart.html`, with its
-data table beside it). No inline style: bars take their colour from classes in
-`static/css/pilots.css`, their size from SVG attributes.
+The page is served from an `ImpactSnapshot` (rendered once per audience, filters and language,
+kept `SNAPSHOT_SECONDS`, cleared by every write to pilots) so that most requests run a single
+query. `impact_dashboard(user, domain=, region=, year=)` returns the dashboard's tables in a fixed
+number of queries whatever the amount of data: four grouped queries over challenges (by year
+and status, by domain and status, the cities and the innovators engaged per year) and three
+over pilots (the pilots, the gains of the completed ones, their domains), which are summed in
+Python. `bar_chart()` turns a table into the geometry of a server-rendered SVG bar chart (drawn
+by `templates/solutions/impact_chart.html`, with its data table beside it). No inline style:
+bars take their colour from classes in `static/css/pilots.css`, their size from SVG attributes.
 
 What each audience sees follows the challenges' visibility: a visitor counts public challenges
 in a public status and their pilots; verified members add network-only ones; curators see every
@@ -13,25 +17,15 @@ improvements (latest measurement against the baseline) of completed pilots, summ
 unit: dollars and euros are never added together.
 """
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import (
-    Case,
-    Count,
-    DateField,
-    Exists,
-    F,
-    Max,
-    Min,
-    OuterRef,
-    Q,
-    QuerySet,
-    Sum,
-    Value,
-    When,
-)
+from django.conf import settings
+from django.db.models import Case, Count, DateField, Exists, F, Max, Min, OuterRef, Q, When
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from challenges.models import Challenge, Domain
@@ -42,6 +36,7 @@ from .models import (
     CaseStudyCopy,
     EvidenceLevel,
     GainKind,
+    ImpactSnapshot,
     Indicator,
     IndicatorUnit,
     Match,
@@ -55,7 +50,8 @@ ENGAGED_MATCH_STATUSES = (
     Match.Status.INTRODUCED,
     Match.Status.PILOT,
 )
-MAX_GAIN_GROUPS = 24  # free units could otherwise multiply the tables
+MAX_GAIN_GROUPS = 24  # free units could otherwise multiply the columns
+TOP_CITIES = 25
 
 
 # --- Scopes and filters ---------------------------------------------------------------------
@@ -69,73 +65,71 @@ def scope_of(user) -> str:
     return "public"
 
 
-def challenge_scope(scope: str) -> QuerySet[Challenge]:
-    if scope == "curator":
-        return Challenge.objects.all()
-    queryset = Challenge.objects.filter(status__in=Challenge.PUBLIC_STATUSES)
-    if scope == "public":
-        queryset = queryset.filter(visibility=Challenge.Visibility.PUBLIC)
-    return queryset
+@dataclass(frozen=True)
+class Filters:
+    scope: str
+    domain: Domain | None = None
+    region: str = ""
+    year: int | None = None
+
+    def challenges(self, prefix: str = "", ref: str = "pk") -> Q:
+        """The challenges in scope and filters, as a Q on a model reaching them by `prefix`.
+
+        `ref` names the challenge's id in that model (`pk` on `Challenge`, `challenge_id` on a
+        model with a foreign key to it), for the subqueries of the domain and region filters.
+        """
+        p = prefix
+        condition = Q()
+        if self.scope != "curator":
+            condition &= Q(**{f"{p}status__in": Challenge.PUBLIC_STATUSES})
+            if self.scope == "public":
+                condition &= Q(**{f"{p}visibility": Challenge.Visibility.PUBLIC})
+        if self.domain is not None:
+            condition &= Q(
+                Exists(
+                    Challenge.domains.through.objects.filter(
+                        challenge_id=OuterRef(ref), domain=self.domain
+                    )
+                )
+            )
+        if self.region:
+            condition &= Q(
+                Exists(
+                    Challenge.owners.through.objects.filter(
+                        challenge_id=OuterRef(ref), organization__region=self.region
+                    )
+                )
+            )
+        return condition
+
+    def challenge_year(self, prefix: str = "") -> Q:
+        """The challenge's year (publication, else creation) is the filter's year."""
+        if not self.year:
+            return Q()
+        p = prefix
+        return Q(**{f"{p}published_at__year": self.year}) | Q(
+            **{f"{p}published_at__isnull": True, f"{p}created_at__year": self.year}
+        )
 
 
-def challenge_date():
-    """A challenge's date on the dashboard: its publication, else its creation."""
-    return Coalesce("published_at", "created_at")
+def challenge_year(prefix: str = ""):
+    """A challenge's year on the dashboard: its publication, else its creation."""
+    return ExtractYear(Coalesce(f"{prefix}published_at", f"{prefix}created_at"))
 
 
-def pilot_date():
-    """A pilot's date: its end once ended, else its start (as `PilotProject.year` says)."""
-    return Case(
-        When(
-            status__in=PilotProject.ENDED_STATUSES,
-            end_date__isnull=False,
-            then=F("end_date"),
-        ),
-        default=Coalesce("start_date", "end_date", TruncDate("created_at")),
-        output_field=DateField(),
-    )
-
-
-def _in_region(region: str, field_name: str = "pk") -> Exists:
-    return Exists(
-        Challenge.owners.through.objects.filter(
-            challenge_id=OuterRef(field_name), organization__region=region
+def pilot_year(prefix: str = ""):
+    """As `PilotProject.year`: the end once ended, else the start, else the creation."""
+    p = prefix
+    return ExtractYear(
+        Case(
+            When(
+                **{f"{p}status__in": PilotProject.ENDED_STATUSES, f"{p}end_date__isnull": False},
+                then=F(f"{p}end_date"),
+            ),
+            default=Coalesce(f"{p}start_date", f"{p}end_date", TruncDate(f"{p}created_at")),
+            output_field=DateField(),
         )
     )
-
-
-def _in_domain(domain: Domain, field_name: str = "pk") -> Exists:
-    return Exists(
-        Challenge.domains.through.objects.filter(challenge_id=OuterRef(field_name), domain=domain)
-    )
-
-
-def filtered_challenges(scope: str, *, domain=None, region: str = "", year=None):
-    queryset = challenge_scope(scope)
-    if domain is not None:
-        queryset = queryset.filter(_in_domain(domain))
-    if region:
-        queryset = queryset.filter(_in_region(region))
-    if year:
-        queryset = queryset.alias(ref_date=challenge_date()).filter(ref_date__year=year)
-    return queryset
-
-
-def filtered_pilots(scope: str, *, domain=None, region: str = "", year=None):
-    """Pilots of the challenges in scope, filtered by their challenge's domain and region."""
-    queryset = PilotProject.objects.all()
-    if scope != "curator":
-        queryset = queryset.filter(challenge__status__in=Challenge.PUBLIC_STATUSES)
-        if scope == "public":
-            queryset = queryset.filter(challenge__visibility=Challenge.Visibility.PUBLIC)
-    if domain is not None:
-        queryset = queryset.filter(_in_domain(domain, "challenge_id"))
-    if region:
-        queryset = queryset.filter(_in_region(region, "challenge_id"))
-    queryset = queryset.alias(ref_date=pilot_date())
-    if year:
-        queryset = queryset.filter(ref_date__year=year)
-    return queryset
 
 
 def filter_choices() -> dict:
@@ -169,7 +163,11 @@ def filter_choices() -> dict:
 
 @dataclass
 class Table:
-    """Rows of a dashboard table: `rows` are (label, {series key: value}), series in order."""
+    """Rows of a dashboard table: `rows` are (label, {column key: value}), columns in order.
+
+    `stacked` tables add their columns up (a total column, stacked bars); the others (gains in
+    different units) leave a missing cell empty.
+    """
 
     id: str
     title: str
@@ -177,22 +175,27 @@ class Table:
     series: list[tuple[str, str]]
     rows: list[tuple[str, dict]] = field(default_factory=list)
     unit: str = ""
-    total_label: str = ""
+    stacked: bool = True
+    note: str = ""
 
     def cells(self) -> list[tuple[str, list, object]]:
         keys = [k for k, _label in self.series]
-        return [
-            (
-                label,
-                [values.get(k, 0) for k in keys],
-                sum(values.get(k, 0) for k in keys),
-            )
-            for label, values in self.rows
-        ]
+        result = []
+        for label, values in self.rows:
+            if self.stacked:
+                cells = [values.get(k, 0) for k in keys]
+                result.append((label, cells, sum(cells)))
+            else:
+                result.append((label, [values.get(k) for k in keys], None))
+        return result
 
     @property
     def is_empty(self) -> bool:
         return not self.rows
+
+    @property
+    def show_total(self) -> bool:
+        return self.stacked and len(self.series) > 1
 
 
 def _status_series(scope: str) -> list[tuple[str, str]]:
@@ -202,113 +205,157 @@ def _status_series(scope: str) -> list[tuple[str, str]]:
     return [(v, str(label)) for v, label in statuses]
 
 
-def challenges_by_year(challenges: QuerySet[Challenge], scope: str) -> Table:
+def challenges_by_year(f: Filters) -> Table:
     table = Table(
-        "challenges-year",
-        _("Enjeux par année et par statut"),
-        _("Année"),
-        _status_series(scope),
+        "challenges-year", _("Enjeux par année et par statut"), _("Année"), _status_series(f.scope)
     )
-    grid: dict[int, dict] = {}
+    grid: dict[int, dict] = defaultdict(dict)
     for year, status, n in (
-        challenges.order_by()
-        .annotate(year=ExtractYear(challenge_date()))
+        Challenge.objects.filter(f.challenges(), f.challenge_year())
+        .annotate(year=challenge_year())
         .values_list("year", "status")
         .annotate(n=Count("pk"))
+        .order_by()
     ):
-        grid.setdefault(year, {})[status] = n
+        grid[year][status] = n
     table.rows = [(str(y), grid[y]) for y in sorted(grid)]
     return table
 
 
-def challenges_by_domain(challenges: QuerySet[Challenge], scope: str) -> Table:
+def challenges_by_domain(f: Filters) -> Table:
     table = Table(
         "challenges-domain",
         _("Enjeux par domaine et par statut"),
         _("Domaine"),
-        _status_series(scope),
+        _status_series(f.scope),
     )
-    counts: dict[int, dict] = {}
+    counts: dict[int, dict] = defaultdict(dict)
     for domain_id, status, n in (
-        Challenge.domains.through.objects.filter(challenge__in=challenges.order_by().values("pk"))
+        Challenge.domains.through.objects.filter(
+            f.challenges("challenge__", "challenge_id"), f.challenge_year("challenge__")
+        )
         .values_list("domain_id", "challenge__status")
         .annotate(n=Count("challenge_id"))
         .order_by()
     ):
-        counts.setdefault(domain_id, {})[status] = n
+        counts[domain_id][status] = n
     table.rows = [(d.name, counts[d.pk]) for d in Domain.objects.all() if d.pk in counts]
     return table
 
 
-def engagement_by_year(challenges: QuerySet[Challenge]) -> Table:
+def engagement_by_year(f: Filters) -> tuple[Table, dict]:
+    """Cities and innovators engaged per year, and in all (2 queries of distinct pairs)."""
     table = Table(
         "engagement-year",
         _("Villes et innovateurs engagés par année"),
         _("Année"),
         [("cities", _("Villes")), ("innovators", _("Innovateurs"))],
+        stacked=False,
     )
-    ids = challenges.order_by().values("pk")
-    grid: dict[int, dict] = {}
-    for year, n in (
-        Challenge.owners.through.objects.filter(challenge_id__in=ids)
-        .annotate(year=ExtractYear(Coalesce("challenge__published_at", "challenge__created_at")))
-        .values_list("year")
-        .annotate(n=Count("organization_id", distinct=True))
+    condition = f.challenges("challenge__", "challenge_id") & f.challenge_year("challenge__")
+    city_pairs = set(
+        Challenge.owners.through.objects.filter(condition)
+        .annotate(year=challenge_year("challenge__"))
+        .values_list("year", "organization_id")
+        .distinct()
         .order_by()
-    ):
-        grid.setdefault(year, {})["cities"] = n
-    for year, n in (
-        Match.objects.filter(challenge_id__in=ids, status__in=ENGAGED_MATCH_STATUSES)
-        .annotate(year=ExtractYear(Coalesce("challenge__published_at", "challenge__created_at")))
-        .values_list("year")
-        .annotate(n=Count("solution__organization_id", distinct=True))
+    )
+    innovator_pairs = set(
+        Match.objects.filter(condition, status__in=ENGAGED_MATCH_STATUSES)
+        .annotate(year=challenge_year("challenge__"))
+        .values_list("year", "solution__organization_id")
+        .distinct()
         .order_by()
-    ):
-        grid.setdefault(year, {})["innovators"] = n
+    )
+    grid: dict[int, dict] = defaultdict(lambda: {"cities": 0, "innovators": 0})
+    for year, _org in city_pairs:
+        grid[year]["cities"] += 1
+    for year, _org in innovator_pairs:
+        grid[year]["innovators"] += 1
     table.rows = [(str(y), grid[y]) for y in sorted(grid)]
-    return table
-
-
-def engaged_totals(challenges: QuerySet[Challenge]) -> dict:
-    ids = challenges.order_by().values("pk")
-    return {
-        "cities": Challenge.owners.through.objects.filter(challenge_id__in=ids)
-        .values("organization_id")
-        .distinct()
-        .count(),
-        "innovators": Match.objects.filter(challenge_id__in=ids, status__in=ENGAGED_MATCH_STATUSES)
-        .values("solution__organization_id")
-        .distinct()
-        .count(),
+    totals = {
+        "cities": len({org for _year, org in city_pairs}),
+        "innovators": len({org for _year, org in innovator_pairs}),
     }
+    return table, totals
 
 
-def pilots_by_outcome(pilots: QuerySet[PilotProject]) -> Table:
-    table = Table(
-        "pilots-outcome",
-        _("Projets pilotes par issue"),
-        _("Statut"),
-        [("n", _("Projets pilotes"))],
+# --- Pilots and gains -----------------------------------------------------------------------
+
+KIND_LABELS = dict(GainKind.choices)
+
+
+def unit_text(unit: str, custom: str) -> str:
+    if unit == IndicatorUnit.FREE:
+        return custom
+    return str(UNIT_SYMBOLS.get(unit, unit))
+
+
+@dataclass
+class PilotFacts:
+    """The pilots in scope (id → status, reason, city, year) and the gains of completed ones."""
+
+    pilots: dict[int, tuple] = field(default_factory=dict)
+    gains: list[tuple] = field(default_factory=list)
+    domains: dict[int, list[int]] = field(default_factory=dict)
+
+
+def pilot_facts(f: Filters) -> PilotFacts:
+    """Three queries: the pilots, the gains of the completed ones, their challenges' domains."""
+    facts = PilotFacts()
+    in_scope = f.challenges("challenge__", "challenge_id")
+    pilots = PilotProject.objects.filter(in_scope).annotate(year=pilot_year())
+    if f.year:
+        pilots = pilots.filter(year=f.year)
+    for pk, status, reason, city, year, challenge_id in pilots.values_list(
+        "pk", "status", "stop_reason", "city__name", "year", "challenge_id"
+    ).order_by():
+        facts.pilots[pk] = (status, reason, city, year, challenge_id)
+    completed = Q(pilot__status=PilotProject.Status.COMPLETED) & f.challenges(
+        "pilot__challenge__", "pilot__challenge_id"
     )
-    counts = dict(pilots.order_by().values_list("status").annotate(n=Count("pk")))
+    facts.gains = [
+        row
+        for row in Indicator.objects.filter(completed, gain__isnull=False)
+        .values_list("pilot_id", "kind", "unit", "custom_unit", "gain", "evidence_level")
+        .order_by()
+        if row[0] in facts.pilots
+    ]
+    domains: dict[int, list[int]] = defaultdict(list)
+    for challenge_id, domain_id in (
+        Challenge.domains.through.objects.filter(
+            f.challenges("challenge__", "challenge_id"),
+            challenge__pilots__status=PilotProject.Status.COMPLETED,
+        )
+        .values_list("challenge_id", "domain_id")
+        .distinct()
+        .order_by()
+    ):
+        domains[challenge_id].append(domain_id)
+    facts.domains = domains
+    return facts
+
+
+def pilots_by_outcome(facts: PilotFacts) -> Table:
+    table = Table(
+        "pilots-outcome", _("Projets pilotes par issue"), _("Statut"), [("n", _("Projets pilotes"))]
+    )
+    counts = Counter(status for status, *_rest in facts.pilots.values())
     table.rows = [
         (str(label), {"n": counts.get(value, 0)}) for value, label in PilotProject.Status.choices
     ]
     return table
 
 
-def stop_reasons(pilots: QuerySet[PilotProject]) -> Table:
+def stop_reasons(facts: PilotFacts) -> Table:
     table = Table(
         "pilots-stopped",
         _("Projets pilotes arrêtés, par motif"),
         _("Motif"),
         [("n", _("Projets pilotes"))],
     )
-    counts = dict(
-        pilots.filter(status=PilotProject.Status.STOPPED)
-        .order_by()
-        .values_list("stop_reason")
-        .annotate(n=Count("pk"))
+    counts = Counter(
+        reason for status, reason, *_rest in facts.pilots.values() if status == "stopped"
     )
     table.rows = [
         (str(label), {"n": counts[value]})
@@ -318,95 +365,113 @@ def stop_reasons(pilots: QuerySet[PilotProject]) -> Table:
     return table
 
 
-# --- Gains ----------------------------------------------------------------------------------
-
-KIND_LABELS = dict(GainKind.choices)
-UNIT_LABELS = dict(IndicatorUnit.choices)
-
-
-def unit_text(unit: str, custom: str) -> str:
-    if unit == IndicatorUnit.FREE:
-        return custom
-    return str(UNIT_SYMBOLS.get(unit, unit))
-
-
-def _gain_indicators(pilots: QuerySet[PilotProject]) -> QuerySet[Indicator]:
-    return Indicator.objects.filter(
-        pilot__in=pilots.filter(status=PilotProject.Status.COMPLETED).values("pk"),
-        gain__isnull=False,
+def evidence_breakdown(facts: PilotFacts) -> Table:
+    table = Table(
+        "evidence",
+        _("Indicateurs des projets terminés, par niveau de preuve"),
+        _("Niveau de preuve"),
+        [("n", _("Indicateurs"))],
     )
+    counts = Counter(row[5] for row in facts.gains)
+    table.rows = [
+        (str(label), {"n": counts.get(value, 0)}) for value, label in EvidenceLevel.choices
+    ]
+    return table
 
 
-def gains(pilots: QuerySet[PilotProject], *, by: str | None) -> list[dict]:
-    """Sums of the gains per kind and unit, and per `by` (domain, city, year) when given.
+def gain_tables(facts: PilotFacts) -> dict:
+    """The gains summed by kind and unit, in all and per domain, city and year.
 
-    One row per (kind, unit[, group]); CAD and EUR are different units, so never added up.
+    Each kind and unit is a column of its own: CAD and EUR are never added up.
     """
-    indicators = _gain_indicators(pilots)
-    group_field = {
-        None: None,
-        "domain": "pilot__challenge__domains__slug",
-        "city": "pilot__city__name",
-        "year": "year",
-    }[by]
-    if by == "year":
-        indicators = indicators.annotate(
-            year=ExtractYear(
-                Case(
-                    When(pilot__end_date__isnull=False, then=F("pilot__end_date")),
-                    default=Coalesce("pilot__start_date", TruncDate("pilot__created_at")),
-                    output_field=DateField(),
-                )
-            )
+    totals: dict[tuple, dict] = {}
+    by_group: dict[str, dict] = {"domain": {}, "city": {}, "year": {}}
+    city_pilots: Counter = Counter()
+    units: dict[tuple, str] = {}
+    for pilot_id, kind, unit, custom, gain, evidence in facts.gains:
+        if (unit, custom) not in units:
+            units[(unit, custom)] = unit_text(unit, custom)
+        key = (kind, unit, units[(unit, custom)])
+        total = totals.setdefault(
+            key, {"total": Decimal(0), "verified": Decimal(0), "pilots": set()}
         )
-    fields = ["kind", "unit", "custom_unit"] + ([group_field] if group_field else [])
-    rows = (
-        indicators.values(*fields)
-        .annotate(
-            total=Sum("gain"),
-            verified=Coalesce(
-                Sum("gain", filter=Q(evidence_level=EvidenceLevel.VERIFIED)),
-                Value(Decimal(0)),
-            ),
-            pilots=Count("pilot_id", distinct=True),
-        )
-        .order_by(*fields)
-    )
-    domain_names = {d.slug: d.name for d in Domain.objects.all()} if by == "domain" else {}
-    result = []
-    for row in rows[: MAX_GAIN_GROUPS * 20]:
-        group = row.get(group_field) if group_field else None
-        if by == "domain" and group is None:
-            continue
-        result.append(
-            {
-                "kind": row["kind"],
-                "kind_label": str(KIND_LABELS.get(row["kind"], row["kind"])),
-                "unit": row["unit"],
-                "unit_text": unit_text(row["unit"], row["custom_unit"]),
-                "group": domain_names.get(group, group) if by == "domain" else group,
-                "total": row["total"],
-                "verified": row["verified"],
-                "pilots": row["pilots"],
-            }
-        )
-    return result
-
-
-def gain_tables(pilots: QuerySet[PilotProject]) -> dict:
-    """The gains summed by kind and unit, and per domain, city and year (4 queries)."""
+        total["total"] += gain
+        if evidence == EvidenceLevel.VERIFIED:
+            total["verified"] += gain
+        total["pilots"].add(pilot_id)
+        _status, _reason, city, year, challenge_id = facts.pilots[pilot_id]
+        groups = {"city": [city], "year": [year], "domain": facts.domains.get(challenge_id, [])}
+        for name, values in groups.items():
+            for value in values:
+                cell = by_group[name].setdefault(value, {})
+                cell[key] = cell.get(key, Decimal(0)) + gain
+    for pilot_id in {row[0] for row in facts.gains}:
+        city_pilots[facts.pilots[pilot_id][2]] += 1
+    keys = sorted(totals, key=lambda k: (list(KIND_LABELS).index(k[0]), k[1], k[2]))
+    keys = keys[:MAX_GAIN_GROUPS]
+    columns = [
+        (key, _("%(kind)s (%(unit)s)") % {"kind": KIND_LABELS[key[0]], "unit": key[2]})
+        for key in keys
+    ]
+    domain_names = {d.pk: d.name for d in Domain.objects.all()} if by_group["domain"] else {}
+    cities = sorted(by_group["city"], key=lambda c: (-city_pilots[c], c))
+    note = ""
+    if len(cities) > TOP_CITIES:
+        note = _(
+            "Les %(count)s villes qui comptent le plus de projets pilotes terminés ; filtrez par "
+            "région pour voir les autres."
+        ) % {"count": TOP_CITIES}
     return {
-        "totals": gains(pilots, by=None)[:MAX_GAIN_GROUPS],
-        "by_domain": gains(pilots, by="domain"),
-        "by_city": gains(pilots, by="city"),
-        "by_year": gains(pilots, by="year"),
+        "totals": [
+            {
+                "kind": key[0],
+                "kind_label": str(KIND_LABELS[key[0]]),
+                "unit": key[1],
+                "unit_text": key[2],
+                "total": totals[key]["total"],
+                "verified": totals[key]["verified"],
+                "pilots": len(totals[key]["pilots"]),
+            }
+            for key in keys
+        ],
+        "by_domain": Table(
+            "gains-domain",
+            _("Gains mesurés par domaine"),
+            _("Domaine"),
+            columns,
+            [
+                (domain_names[d], by_group["domain"][d])
+                for d in sorted(by_group["domain"], key=lambda d: domain_names[d])
+            ],
+            stacked=False,
+        ),
+        "by_city": Table(
+            "gains-city",
+            _("Gains mesurés par ville"),
+            _("Ville"),
+            columns,
+            [(c, by_group["city"][c]) for c in cities[:TOP_CITIES]],
+            stacked=False,
+            note=note,
+        ),
+        "by_year": Table(
+            "gains-year",
+            _("Gains mesurés par année"),
+            _("Année"),
+            columns,
+            [(str(y), by_group["year"][y]) for y in sorted(by_group["year"])],
+            stacked=False,
+        ),
     }
 
 
-def gain_chart_tables(totals: list[dict], by_year: list[dict]) -> list[Table]:
+def gain_chart_tables(gains: dict) -> list[Table]:
     """One chart per kind and unit: the gain per year (units are never mixed on one axis)."""
     tables = []
-    for index, total in enumerate(totals[:MAX_GAIN_GROUPS]):
+    by_year: Table = gains["by_year"]
+    for index, ((key, _label), total) in enumerate(
+        zip(by_year.series, gains["totals"], strict=True)
+    ):
         table = Table(
             f"gain-{index}",
             _("Gain %(kind)s en %(unit)s, par année")
@@ -416,75 +481,94 @@ def gain_chart_tables(totals: list[dict], by_year: list[dict]) -> list[Table]:
             unit=total["unit_text"],
         )
         table.rows = [
-            (str(row["group"]), {"gain": row["total"]})
-            for row in by_year
-            if (row["kind"], row["unit"], row["unit_text"])
-            == (total["kind"], total["unit"], total["unit_text"])
+            (label, {"gain": values[key]}) for label, values in by_year.rows if key in values
         ]
         tables.append(table)
     return tables
 
 
-def evidence_breakdown(pilots: QuerySet[PilotProject]) -> Table:
-    table = Table(
-        "evidence",
-        _("Indicateurs des projets terminés, par niveau de preuve"),
-        _("Niveau de preuve"),
-        [("n", _("Indicateurs"))],
+# --- Snapshots ------------------------------------------------------------------------------
+
+SNAPSHOT_SECONDS = 300
+
+
+def snapshot_seconds() -> int:
+    return getattr(settings, "IMPACT_SNAPSHOT_SECONDS", SNAPSHOT_SECONDS)
+
+
+def snapshot_key(scope: str, *, domain=None, region: str = "", year=None, language: str) -> str:
+    return ":".join(
+        ["impact", scope, domain.slug if domain else "", region, str(year or ""), language]
+    )[:200]
+
+
+def snapshot_get(key: str) -> ImpactSnapshot | None:
+    """The snapshot of this key, if it is recent enough."""
+    fresh = timezone.now() - timedelta(seconds=snapshot_seconds())
+    return ImpactSnapshot.objects.filter(key=key, computed_at__gte=fresh).first()
+
+
+def snapshot_put(key: str, html: str) -> ImpactSnapshot:
+    snapshot = ImpactSnapshot(key=key, html=html, computed_at=timezone.now())
+    ImpactSnapshot.objects.bulk_create(
+        [snapshot],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["html", "computed_at"],
     )
-    counts = dict(
-        _gain_indicators(pilots).order_by().values_list("evidence_level").annotate(n=Count("pk"))
-    )
-    table.rows = [
-        (str(label), {"n": counts.get(value, 0)}) for value, label in EvidenceLevel.choices
-    ]
-    return table
+    return snapshot
+
+
+def snapshots_clear() -> None:
+    """Pilots changed: the next visitor sees the new figures."""
+    ImpactSnapshot.objects.all().delete()
 
 
 # --- The dashboard --------------------------------------------------------------------------
 
 
 def impact_dashboard(user, *, domain=None, region: str = "", year=None) -> dict:
-    scope = scope_of(user)
-    challenges = filtered_challenges(scope, domain=domain, region=region, year=year)
-    pilots = filtered_pilots(scope, domain=domain, region=region, year=year)
+    f = Filters(scope=scope_of(user), domain=domain, region=region, year=year)
+    engagement, engaged = engagement_by_year(f)
+    facts = pilot_facts(f)
     tables = {
-        "challenges_year": challenges_by_year(challenges, scope),
-        "challenges_domain": challenges_by_domain(challenges, scope),
-        "engagement": engagement_by_year(challenges),
-        "pilots": pilots_by_outcome(pilots),
+        "challenges_year": challenges_by_year(f),
+        "challenges_domain": challenges_by_domain(f),
+        "engagement": engagement,
+        "pilots": pilots_by_outcome(facts),
     }
-    gain = gain_tables(pilots)
+    gains = gain_tables(facts)
     result = {
-        "scope": scope,
+        "scope": f.scope,
         "tables": tables,
         "totals": {
             "challenges": sum(t for _label, _cells, t in tables["challenges_year"].cells()),
-            "pilots": sum(t for _label, _cells, t in tables["pilots"].cells()),
-            **engaged_totals(challenges),
+            "pilots": len(facts.pilots),
+            **engaged,
         },
-        "gains": gain,
-        "gain_charts": gain_chart_tables(gain["totals"], gain["by_year"]),
+        "gains": gains,
+        "gain_charts": gain_chart_tables(gains),
     }
-    if scope == "curator":
-        result["stop_reasons"] = stop_reasons(pilots)
-        result["evidence"] = evidence_breakdown(pilots)
+    if f.scope == "curator":
+        result["stop_reasons"] = stop_reasons(facts)
+        result["evidence"] = evidence_breakdown(facts)
         result["copies"] = CaseStudyCopy.objects.count()
     return result
 
 
-# --- SVG charts -----------------------------------------------------------------------------
+# --- SVG charts ---------------------------------------------------------------------------
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 200
 VALUE_WIDTH = 90
-ROW_HEIGHT = 28
 BAR_HEIGHT = 18
+ROW_GAP = 10
 
 
 @dataclass
-class Segment:
+class Bar:
     x: float
+    y: float
     width: float
     css: str
     label: str
@@ -493,57 +577,62 @@ class Segment:
 
 @dataclass
 class ChartRow:
-    y: float
     label: str
-    total: object
-    segments: list[Segment]
-    text_y: float
-    value_x: float
+    label_y: float
+    bars: list[Bar]
+    values: list[tuple[float, float, object]]  # (x, y, value) of the printed figures
 
 
 def bar_chart(table: Table) -> dict:
-    """Horizontal (stacked) bars of a table, as SVG geometry for the chart template."""
+    """Horizontal bars of a table, as SVG geometry for the chart template.
+
+    A stacked table draws one bar per row, its columns end to end, the total printed after it;
+    another draws one bar per column within each row, each with its figure.
+    """
     cells = table.cells()
     plot = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    largest = max([abs(total) for _label, _values, total in cells] + [0])
+    if table.stacked:
+        largest = max([abs(total) for _label, _values, total in cells] + [0])
+    else:
+        largest = max([abs(v) for _label, values, _t in cells for v in values if v] + [0])
     scale = plot / float(largest) if largest else 0.0
+    per_row = 1 if table.stacked else len(table.series)
+    row_height = per_row * BAR_HEIGHT + ROW_GAP
     rows = []
     for index, (label, values, total) in enumerate(cells):
-        y = index * ROW_HEIGHT + 4
+        top = index * row_height + ROW_GAP / 2
         x = float(LABEL_WIDTH)
-        segments = []
+        bars, figures = [], []
         for series_index, ((_key, series_label), value) in enumerate(
             zip(table.series, values, strict=True)
         ):
+            y = top if table.stacked else top + series_index * BAR_HEIGHT
+            if not table.stacked:
+                x = float(LABEL_WIDTH)
             width = abs(float(value or 0)) * scale
-            if width <= 0:
-                continue
-            negative = (value or 0) < 0
-            segments.append(
-                Segment(
-                    x=round(x, 2),
-                    width=round(max(width, 1.0), 2),
-                    css=f"chart-bar chart-series-{series_index % 8}"
-                    + (" chart-negative" if negative else ""),
-                    label=series_label,
-                    value=value,
+            if width > 0:
+                css = f"chart-bar chart-series-{series_index % 8}"
+                if value < 0:
+                    css += " chart-negative"
+                bars.append(
+                    Bar(round(x, 2), y, round(max(width, 1.0), 2), css, series_label, value)
                 )
-            )
-            x += width
+                x += width
+            if not table.stacked and value is not None:
+                figures.append((round(x + 6, 2), y + BAR_HEIGHT - 4, value))
+        if table.stacked:
+            figures.append((round(x + 6, 2), top + BAR_HEIGHT - 4, total))
         rows.append(
             ChartRow(
-                y=y,
                 label=label,
-                total=total,
-                segments=segments,
-                text_y=y + BAR_HEIGHT - 4,
-                value_x=round(x + 6, 2),
+                label_y=top + (per_row * BAR_HEIGHT) / 2 + 5,
+                bars=bars,
+                values=figures,
             )
         )
-    height = max(len(rows), 1) * ROW_HEIGHT + 8
     return {
         "width": CHART_WIDTH,
-        "height": height,
+        "height": max(len(rows), 1) * row_height + ROW_GAP,
         "label_width": LABEL_WIDTH - 8,
         "bar_height": BAR_HEIGHT,
         "rows": rows,

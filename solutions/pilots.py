@@ -30,6 +30,7 @@ from partners.models import Membership, NotificationKind, Organization, User
 from partners.notifications import notify
 
 from . import pilots_access as access
+from .impact import snapshots_clear
 from .models import (
     CaseStudy,
     CaseStudyCopy,
@@ -216,6 +217,7 @@ def pilot_start(
         context=_pilot_context(pilot),
         url=pilot.get_absolute_url(),
     )
+    snapshots_clear()
     return pilot
 
 
@@ -322,6 +324,7 @@ def pilot_transition(
         context=_pilot_context(locked, status=to, reason=locked.stop_reason),
         url=locked.get_absolute_url(),
     )
+    snapshots_clear()
     return locked
 
 
@@ -399,6 +402,7 @@ def indicator_save(
     if indicator.pk:
         _refresh_latest(indicator)
     indicator.save()
+    snapshots_clear()
     return indicator
 
 
@@ -406,6 +410,7 @@ def indicator_save(
 def indicator_delete(*, indicator: Indicator, by: User) -> None:
     _lock_pilot(indicator.pilot, by)
     indicator.delete()
+    snapshots_clear()
 
 
 @transaction.atomic
@@ -419,6 +424,7 @@ def indicator_set_evidence(*, indicator: Indicator, by: User, level: str) -> Ind
     indicator.evidence_set_by = by
     indicator.evidence_set_at = timezone.now()
     indicator.save(update_fields=["evidence_level", "evidence_set_by", "evidence_set_at"])
+    snapshots_clear()
     return indicator
 
 
@@ -442,6 +448,7 @@ def measurement_add(
     _downgrade_if_verified(indicator, by)
     _refresh_latest(indicator)
     indicator.save()
+    snapshots_clear()
     return measurement
 
 
@@ -454,6 +461,7 @@ def measurement_delete(*, measurement: Measurement, by: User) -> None:
     _downgrade_if_verified(indicator, by)
     _refresh_latest(indicator)
     indicator.save()
+    snapshots_clear()
 
 
 # --- Case studies ---------------------------------------------------------------------------
@@ -596,4 +604,5 @@ def case_study_copy(*, case_study: CaseStudy, by: User, city: Organization) -> C
         context=_pilot_context(pilot, case_study=study.title, copier=city.name),
         url=study.get_absolute_url(),
     )
+    snapshots_clear()
     return challenge

@@ -13,7 +13,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -601,27 +604,35 @@ def impact_dashboard(request: HttpRequest) -> HttpResponse:
     choices = impact.filter_choices()
     form = ImpactFilterForm(request.GET or None, **choices)
     filters = form.filters()
-    data = impact.impact_dashboard(request.user, **filters)
-    tables = data["tables"]
-    pilot_tables = [tables["pilots"]]
-    if data["scope"] == "curator":
-        pilot_tables += [data["stop_reasons"], data["evidence"]]
+    scope = impact.scope_of(request.user)
+    key = impact.snapshot_key(scope, language=get_language(), **filters)
+    snapshot = impact.snapshot_get(key)
+    if snapshot is None:
+        data = impact.impact_dashboard(request.user, **filters)
+        tables = data["tables"]
+        pilot_tables = [tables["pilots"]]
+        if data["scope"] == "curator":
+            pilot_tables += [data["stop_reasons"], data["evidence"]]
+        html = render_to_string(
+            "solutions/impact_body.html",
+            {
+                "data": data,
+                "challenge_charts": _charts(
+                    [tables["challenges_year"], tables["challenges_domain"], tables["engagement"]]
+                ),
+                "pilot_charts": _charts(pilot_tables),
+                "gain_charts": _charts(data["gain_charts"]),
+            },
+        )
+        snapshot = impact.snapshot_put(key, html)
     return render(
         request,
         "solutions/impact_dashboard.html",
         {
             "form": form,
-            "filters": filters,
-            "data": data,
-            "challenge_charts": _charts(
-                [
-                    tables["challenges_year"],
-                    tables["challenges_domain"],
-                    tables["engagement"],
-                ]
-            ),
-            "pilot_charts": _charts(pilot_tables),
-            "gain_charts": _charts(data["gain_charts"]),
+            "scope": scope,
+            "body": mark_safe(snapshot.html),  # noqa: S308 - our own template's output
+            "computed_at": snapshot.computed_at,
         },
     )
 

@@ -63,18 +63,29 @@ def test_gains_are_summed_by_kind_and_unit_with_cad_and_eur_apart(two_pilots, db
     assert data["totals"]["cities"] == 2
 
 
+def _cells(table) -> dict:
+    return {(label, key[2]): value for label, values in table.rows for key, value in values.items()}
+
+
 def test_gains_per_domain_city_and_year(two_pilots, db):
     from django.contrib.auth.models import AnonymousUser
 
     gains = impact.impact_dashboard(AnonymousUser())["gains"]
-    by_year = {(r["group"], r["unit_text"]): r["total"] for r in gains["by_year"]}
-    assert by_year[(2025, "kWh")] == Decimal("300")
-    assert by_year[(2026, "kWh")] == Decimal("200")
-    by_city = {(r["group"], r["unit_text"]) for r in gains["by_city"]}
-    assert ("Perpignan Méditerranée", "€") in by_city
-    assert ("Ville de Granby", "$ CA") in by_city
-    by_domain = {(r["group"], r["unit_text"]): r["total"] for r in gains["by_domain"]}
+    by_year = _cells(gains["by_year"])
+    assert by_year[("2025", "kWh")] == Decimal("300")
+    assert by_year[("2026", "kWh")] == Decimal("200")
+    assert ("2025", "€") not in by_year
+    by_city = _cells(gains["by_city"])
+    assert by_city[("Perpignan Méditerranée", "€")] == Decimal("5000")
+    assert by_city[("Ville de Granby", "$ CA")] == Decimal("12000")
+    by_domain = _cells(gains["by_domain"])
     assert by_domain[("Efficacité énergétique", "€")] == Decimal("5000")
+    # One column per kind and unit, dollars and euros apart.
+    assert [label for _key, label in gains["by_year"].series] == [
+        "Économique ($ CA)",
+        "Économique (€)",
+        "Environnemental (kWh)",
+    ]
 
 
 def test_filters_by_domain_region_and_year(client, two_pilots):
@@ -146,7 +157,7 @@ def test_charts_are_accessible_svg_without_inline_style(client, two_pilots):
         '<script src="/static/js/portal.js" defer></script>', ""
     )
     # Each chart has its data table, with a caption and header cells.
-    assert page.count('<table class="chart-table">') == len(svgs)
+    assert page.count('<table class="chart-table">') >= len(svgs) + 3  # and the gains tables
     assert page.count("<caption>") >= len(svgs)
     # Coordinates are plain numbers whatever the language (no decimal comma).
     assert not re.search(r'(x|width)="\d+,\d+"', page)
@@ -158,12 +169,20 @@ def test_chart_geometry_scales_to_the_largest_row():
     chart = impact.bar_chart(table)
     first, second = chart["rows"]
     plot = impact.CHART_WIDTH - impact.LABEL_WIDTH - impact.VALUE_WIDTH
-    assert sum(s.width for s in first.segments) == pytest.approx(plot)
-    assert second.segments[0].width == pytest.approx(plot / 2)
-    assert [css for css, _label in chart["legend"]] == [
-        "chart-series-0",
-        "chart-series-1",
-    ]
+    assert sum(b.width for b in first.bars) == pytest.approx(plot)
+    assert second.bars[0].width == pytest.approx(plot / 2)
+    assert [value for _x, _y, value in first.values] == [40]  # the total, after the bar
+    assert [css for css, _label in chart["legend"]] == ["chart-series-0", "chart-series-1"]
+
+
+def test_unstacked_chart_draws_one_bar_per_column():
+    table = impact.Table("t", "T", "Row", [("a", "A"), ("b", "B")], stacked=False)
+    table.rows = [("one", {"a": 10, "b": 5}), ("two", {"b": 20})]
+    first, second = impact.bar_chart(table)["rows"]
+    assert [b.y for b in first.bars] == [first.bars[0].y, first.bars[0].y + impact.BAR_HEIGHT]
+    assert all(b.x == impact.LABEL_WIDTH for b in first.bars + second.bars)
+    assert [value for _x, _y, value in first.values] == [10, 5]
+    assert [value for _x, _y, value in second.values] == [20]
 
 
 def test_dashboard_query_count_is_constant(
@@ -232,3 +251,68 @@ def test_exports_neutralise_spreadsheet_formulas(client, curator, pilot_a):
     client.force_login(curator)
     rows = _rows(client.get(reverse("solutions:pilot_export")))
     assert rows[1][1].startswith("'=")
+
+
+# --- Snapshots ------------------------------------------------------------------------------
+
+
+def test_the_dashboard_is_served_from_a_snapshot_until_pilots_change(
+    client, city_a, innovator_a_org, curator, django_assert_max_num_queries
+):
+    from solutions import pilots
+    from solutions.models import ImpactSnapshot
+
+    completed_pilot(city=city_a, innovator=innovator_a_org, by=curator, gains=(("CAD", "9", "4"),))
+    first = client.get(reverse("solutions:impact_dashboard"))
+    assert ImpactSnapshot.objects.count() == 1
+    with django_assert_max_num_queries(6):  # filter choices, the snapshot, the session
+        again = client.get(reverse("solutions:impact_dashboard"))
+    assert again.context["body"] == first.context["body"]
+    # A new pilot's results clear the snapshots.
+    second = completed_pilot(
+        city=city_a, innovator=innovator_a_org, by=curator, gains=(("CAD", "10", "4"),)
+    )
+    assert not ImpactSnapshot.objects.exists()
+    page = client.get(reverse("solutions:impact_dashboard")).content.decode()
+    assert ">11<" in page.replace("\u00a0", "")  # 5 + 6 dollars saved
+    pilots.measurement_add(
+        indicator=second.indicators.get(), by=curator, measured_on=date(2025, 8, 1), value=1
+    )
+    assert not ImpactSnapshot.objects.exists()
+
+
+def test_a_stale_snapshot_is_recomputed(client, settings, city_a, db):
+    from solutions.models import ImpactSnapshot
+
+    settings.IMPACT_SNAPSHOT_SECONDS = 0
+    client.get(reverse("solutions:impact_dashboard"))
+    open_challenge([city_a])  # a challenge change does not clear snapshots: they expire
+    page = client.get(reverse("solutions:impact_dashboard"))
+    assert page.context["body"] and ImpactSnapshot.objects.count() == 1
+    assert "<strong>1</strong> enjeux" in page.content.decode()
+
+
+def test_each_audience_and_language_has_its_own_snapshot(
+    client, city_a, innovator_a_org, curator, innovator_b
+):
+    network = open_challenge([city_a], visibility="network", title="Secret réseau")
+    completed_pilot(
+        city=city_a, innovator=innovator_a_org, by=curator, challenge=network,
+        gains=(("CAD", "100", "10"),),
+    )  # fmt: skip
+    client.force_login(curator)
+    curator_page = client.get(reverse("solutions:impact_dashboard")).content.decode()
+    assert ">90<" in curator_page
+    client.logout()
+    visitor_page = client.get(reverse("solutions:impact_dashboard")).content.decode()
+    assert ">90<" not in visitor_page and "Aucun gain mesuré" in visitor_page
+    client.force_login(innovator_b)
+    assert ">90<" in client.get(reverse("solutions:impact_dashboard")).content.decode()
+    client.cookies["iveo_language"] = "en"
+    innovator_b.language = "en"
+    innovator_b.save()
+    english = client.get(reverse("solutions:impact_dashboard"))
+    assert 'lang="en-CA"' in english.content.decode()
+    from solutions.models import ImpactSnapshot
+
+    assert ImpactSnapshot.objects.count() == 4
