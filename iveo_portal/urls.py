@@ -4,6 +4,8 @@ from django.urls import include, path
 from challenges import views as challenge_views
 from partners import views as partner_views
 
+from . import views
+
 urlpatterns = [
     path("", challenge_views.catalogue, name="home"),
     path("challenges/", include("challenges.urls")),
@@ -13,4 +15,5 @@ urlpatterns = [
     path("alerts/", include("solutions.subscriptions")),
     path("language/", partner_views.language_set, name="set_language"),
     path("admin/", admin.site.urls),
+    path("ping/", views.ping, name="ping"),
 ]

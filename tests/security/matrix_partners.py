@@ -205,4 +205,5 @@ ENTRIES = [
         post=roles(writes(302), visitor=302),
         data=lambda fx: {"language": "en", "next": "/"},
     ),
+    Entry("ping", get=everyone(200)),  # the web benchmark's baseline: public, read-only
 ]
