@@ -33,6 +33,7 @@ from partners.access import is_curator, is_verified_member
 from partners.models import Organization
 
 from .models import (
+    CaseStudy,
     CaseStudyCopy,
     EvidenceLevel,
     GainKind,
@@ -304,6 +305,9 @@ def pilot_facts(f: Filters) -> PilotFacts:
     """Three queries: the pilots, the gains of the completed ones, their challenges' domains."""
     facts = PilotFacts()
     in_scope = f.challenges("challenge__", "challenge_id")
+    if f.scope == "public":
+        # Results that IVÉO published for the network only stay there.
+        in_scope &= ~Q(case_study__visibility=CaseStudy.Visibility.NETWORK)
     pilots = PilotProject.objects.filter(in_scope).annotate(year=pilot_year())
     if f.year:
         pilots = pilots.filter(year=f.year)
@@ -313,7 +317,7 @@ def pilot_facts(f: Filters) -> PilotFacts:
         facts.pilots[pk] = (status, reason, city, year, challenge_id)
     completed = Q(pilot__status=PilotProject.Status.COMPLETED) & f.challenges(
         "pilot__challenge__", "pilot__challenge_id"
-    )
+    )  # and only those of `facts.pilots`, checked below
     facts.gains = [
         row
         for row in Indicator.objects.filter(completed, gain__isnull=False)
@@ -474,8 +478,8 @@ def gain_chart_tables(gains: dict) -> list[Table]:
     ):
         table = Table(
             f"gain-{index}",
-            _("Gain %(kind)s en %(unit)s, par année")
-            % {"kind": total["kind_label"].lower(), "unit": total["unit_text"]},
+            _("%(kind)s : gain en %(unit)s par année")
+            % {"kind": total["kind_label"], "unit": total["unit_text"]},
             _("Année"),
             [("gain", _("Gain mesuré"))],
             unit=total["unit_text"],
@@ -559,7 +563,7 @@ def impact_dashboard(user, *, domain=None, region: str = "", year=None) -> dict:
 # --- SVG charts ---------------------------------------------------------------------------
 
 CHART_WIDTH = 640
-LABEL_WIDTH = 200
+LABEL_WIDTH = 230
 VALUE_WIDTH = 90
 BAR_HEIGHT = 18
 ROW_GAP = 10

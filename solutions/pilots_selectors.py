@@ -10,7 +10,12 @@ from django.http import HttpRequest
 
 from challenges.access import challenges_visible_to
 from challenges.models import Challenge
-from partners.access import city_organizations, innovator_organizations, is_curator
+from partners.access import (
+    city_organizations,
+    innovator_organizations,
+    is_curator,
+    is_verified_member,
+)
 from partners.models import Organization
 
 from . import pilots_access as access
@@ -123,10 +128,15 @@ def lineage(study: CaseStudy, user) -> dict:
         .filter(pilot__challenge_id__in=[c.challenge_id for c in shown])
         .values_list("pk", flat=True)
     )
+    network = is_verified_member(user)
     by_challenge: dict[int, list[PilotProject]] = {}
     for pilot in pilots:
         study_of = getattr(pilot, "case_study", None)
         pilot.visible_case_study = study_of if study_of and study_of.pk in visible_studies else None
+        # Results that IVÉO published for the network only are not shown to others.
+        pilot.results_visible = (
+            network or study_of is None or study_of.visibility != CaseStudy.Visibility.NETWORK
+        )
         by_challenge.setdefault(pilot.challenge_id, []).append(pilot)
     for copy in shown:
         copy.later_pilots = by_challenge.get(copy.challenge_id, [])

@@ -316,3 +316,19 @@ def test_staff_of_the_pilot_city_can_see_its_pilot_but_not_other_pilots(
     other = started_pilot(city=city_b, innovator=innovator_a_org, by=curator)
     client.force_login(city_a_staff)
     assert client.get(other.get_absolute_url()).status_code == 404
+
+
+def test_lineage_keeps_network_only_results_in_the_network(
+    client, case_study_a, city_b, city_b_staff, innovator_b_org, curator, innovator_b
+):
+    later = _copy_and_run(
+        case_study_a, city=city_b, staff=city_b_staff, innovator=innovator_b_org, curator=curator
+    )
+    published_case_study(later, curator, visibility="network")
+    page = client.get(case_study_a.get_absolute_url()).content.decode()
+    assert city_b.name in page  # the copy itself is public
+    assert "1\u00a0500" not in page and "1 500" not in page and "1500" not in page
+    assert "réservés aux membres vérifiés" in page
+    client.force_login(innovator_b)
+    page = client.get(case_study_a.get_absolute_url()).content.decode()
+    assert "1\u00a0500" in page or "1 500" in page or "1500" in page

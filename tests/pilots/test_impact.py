@@ -316,3 +316,19 @@ def test_each_audience_and_language_has_its_own_snapshot(
     from solutions.models import ImpactSnapshot
 
     assert ImpactSnapshot.objects.count() == 4
+
+
+def test_results_published_for_the_network_only_stay_out_of_the_public_dashboard(
+    client, city_a, innovator_a_org, curator, innovator_b
+):
+    from .builders import published_case_study
+
+    pilot = completed_pilot(
+        city=city_a, innovator=innovator_a_org, by=curator, gains=(("EUR", "100", "30"),)
+    )
+    published_case_study(pilot, curator, visibility="network")
+    visitor = client.get(reverse("solutions:impact_dashboard"))
+    assert visitor.context["body"].count(">70<") == 0
+    assert "Aucun gain mesuré" in visitor.content.decode()
+    client.force_login(innovator_b)
+    assert ">70<" in client.get(reverse("solutions:impact_dashboard")).content.decode()

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from challenges.demo import seed_challenges
 from partners.demo import DEMO_PASSWORD, accounts_summary, seed_partners
 from solutions.demo import seed_solutions
+from solutions.demo_pilots import seed_pilots
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         orgs = seed_partners()
         seed_challenges(orgs)
         seed_solutions(orgs)
+        seed_pilots(orgs)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Demo accounts (password: %s):" % DEMO_PASSWORD))
         for email, role in accounts_summary():
             self.stdout.write(f"  {email:28} {role}")
