@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tests.curation import objects as curation
+from tests.pilots import objects as pilots
 
 Fixtures = Callable[[str], object]  # request.getfixturevalue
 
@@ -125,4 +126,48 @@ PAGES += [
         },
         submit_empty=True,
     ),
+]
+
+# solutions: pilots, case studies, impact dashboard (objects: tests/pilots/objects.py)
+PAGES += [
+    A11yPage("solutions:pilot_list", "curator", kwargs=lambda fx: pilots.pilot(fx) and {}),
+    A11yPage(
+        "solutions:pilot_detail",
+        "city_a_staff",
+        kwargs=lambda fx: {"pk": pilots.an_indicator(fx).pilot_id},
+    ),
+    A11yPage(
+        "solutions:pilot_start",
+        "curator",
+        kwargs=lambda fx: {"match_pk": pilots.start_match(fx).pk},
+    ),
+    A11yPage(
+        "solutions:pilot_indicator_add",
+        "city_a_staff",
+        kwargs=lambda fx: {"pk": pilots.pilot(fx).pk},
+        submit_empty=True,
+    ),
+    A11yPage(
+        "solutions:case_study_create",
+        "curator",
+        kwargs=lambda fx: {"pk": pilots.completed(fx).pk},
+        submit_empty=True,
+    ),
+    A11yPage("solutions:case_study_list", kwargs=lambda fx: pilots.published_study(fx) and {}),
+    A11yPage(
+        "solutions:case_study_detail", kwargs=lambda fx: {"pk": pilots.published_study(fx).pk}
+    ),
+    A11yPage(
+        "solutions:case_study_copy",
+        "city_b_staff",
+        kwargs=lambda fx: {"pk": pilots.published_study(fx).pk},
+    ),
+    A11yPage("solutions:impact_dashboard", kwargs=lambda fx: pilots.completed(fx) and {}),
+    A11yPage(
+        "solutions:impact_dashboard",
+        "curator",
+        kwargs=lambda fx: pilots.completed(fx) and {},
+        label="curation",
+    ),
+    A11yPage("solutions:impact_api_token", "curator"),
 ]
