@@ -476,7 +476,7 @@ class CaseStudy(models.Model):
 
 
 class CaseStudyCopy(models.Model):
-    """ "Copy this idea for my city": the draft challenge it created, and from which case study."""
+    """A "copy this idea for my city": the draft challenge it created, and from which case study."""
 
     case_study = models.ForeignKey(CaseStudy, on_delete=models.CASCADE, related_name="copies")
     challenge = models.OneToOneField(

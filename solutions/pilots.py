@@ -567,16 +567,17 @@ def _copy_description(study: CaseStudy) -> str:
 
 @transaction.atomic
 def case_study_copy(*, case_study: CaseStudy, by: User, city: Organization) -> Challenge:
-    """ "Copy this idea for my city": a new draft challenge of `city`, prefilled and linked."""
-    if not access.case_studies_visible_to(by).filter(pk=case_study.pk).exists():
-        raise PermissionDenied
-    if not access.can_copy_case_study(by, case_study):
+    """Copy this idea for my city: a new draft challenge of `city`, prefilled and linked."""
+    study = (
+        access.case_studies_visible_to(by)
+        .select_related("pilot__challenge", "pilot__city", "pilot__innovator")
+        .filter(pk=case_study.pk)
+        .first()
+    )
+    if study is None or not access.can_copy_case_study(by, study):
         raise PermissionDenied
     if city.pk not in {o.pk for o in city_organizations(by)}:
         raise PermissionDenied
-    study = CaseStudy.objects.select_related(
-        "pilot__challenge", "pilot__city", "pilot__innovator"
-    ).get(pk=case_study.pk)
     original = study.pilot.challenge
     challenge = challenge_create(
         by=by,

@@ -179,7 +179,7 @@ def case_studies_for_challenge(challenge: Challenge, limit: int) -> list[CaseStu
 
 
 def dashboard_section(request: HttpRequest) -> tuple[str, dict] | None:
-    """ "My pilots" on the dashboard: active ones first, with a count per status."""
+    """The "my pilots" section of the dashboard: active ones first, with a count per status."""
     user = request.user
     curator = is_curator(user)
     if not curator and not city_organizations(user) and not innovator_organizations(user):
