@@ -5,7 +5,8 @@
 - kwargs: builds the URL's kwargs from fixtures, `lambda fx: {"slug": fx("city_a").slug}`;
 - needs: fixtures that put content on the page (a notification, a pending request…);
 - submit_empty: submit the page's form with its text fields emptied and check the page in its
-  error state (the error summary must appear).
+  error state (the error summary must appear);
+- query: a query string for the URL (a catalogue with its filters applied).
 Aim for every page a person reaches; the issue asks for at least 12 key pages across the apps.
 """
 
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 
 from tests.curation import objects as curation
 from tests.pilots import objects as pilots
+from tests.security import challenge_objects as challenges
+from tests.security import matrix_solutions as solutions
 
 Fixtures = Callable[[str], object]  # request.getfixturevalue
 
@@ -30,6 +33,7 @@ class A11yPage:
     needs: tuple[str, ...] = ()
     submit_empty: bool = False
     label: str = ""
+    query: str = ""
 
     @property
     def id(self) -> str:
@@ -170,4 +174,85 @@ PAGES += [
         label="curation",
     ),
     A11yPage("solutions:impact_api_token", "curator"),
+]
+
+# challenges: catalogue, pages of a challenge, the city's and the curators' lists
+# (objects: tests/security/matrix_challenges.py, all of city A)
+PAGES += [
+    A11yPage(
+        "challenges:list",
+        kwargs=lambda fx: challenges.question(fx) and {},
+        query="q=stationnement&domain=mobility&open=on&sort=relevance",
+        label="filtered",
+    ),
+    A11yPage(
+        "challenges:detail",
+        kwargs=lambda fx: {"pk": challenges.discussed(fx).pk},
+        label="published",
+    ),
+    A11yPage(
+        "challenges:detail",
+        "city_a_staff",
+        kwargs=lambda fx: {"pk": challenges.discussed(fx).pk},
+        label="owner",
+    ),
+    A11yPage("challenges:create", "city_a_staff", submit_empty=True),
+    A11yPage(
+        "challenges:edit",
+        "city_a_staff",
+        kwargs=lambda fx: {"pk": challenges.attachment(fx, "draft").challenge_id},
+        submit_empty=True,
+    ),
+    A11yPage(
+        "challenges:mine", "city_a_staff", kwargs=lambda fx: challenges.pk_of("draft")(fx) and {}
+    ),
+    A11yPage(
+        "challenges:review_queue",
+        "curator",
+        kwargs=lambda fx: challenges.pk_of("submitted")(fx) and {},
+    ),
+]
+
+# solutions: catalogue, a solution, its form and the proposal form in their error state, the
+# innovator's and the city's lists (objects: tests/security/matrix_solutions.py)
+PAGES += [
+    A11yPage(
+        "solutions:catalogue",
+        kwargs=lambda fx: solutions.solution(fx) and {},
+        query="q=capteurs&domain=mobility",
+        label="filtered",
+    ),
+    A11yPage("solutions:detail", kwargs=lambda fx: {"pk": solutions.attachment(fx).solution_id}),
+    A11yPage(
+        "solutions:create",
+        "innovator_a",
+        kwargs=lambda fx: {"slug": fx("innovator_a_org").slug},
+        submit_empty=True,
+    ),
+    A11yPage(
+        "solutions:propose",
+        "innovator_a",
+        kwargs=lambda fx: {"challenge_pk": solutions.solution(fx) and solutions.challenge(fx).pk},
+        submit_empty=True,
+    ),
+    A11yPage("solutions:mine", "innovator_a", kwargs=lambda fx: solutions.solution(fx) and {}),
+    A11yPage(
+        "solutions:my_proposals", "innovator_a", kwargs=lambda fx: solutions.proposal(fx) and {}
+    ),
+    A11yPage(
+        "solutions:proposal_detail",
+        "city_a_staff",
+        kwargs=lambda fx: {"pk": solutions.proposal(fx).pk},
+    ),
+    A11yPage(
+        "solutions:challenge_matches",
+        "city_a_staff",
+        kwargs=lambda fx: {"challenge_pk": solutions.proposal(fx).challenge_id},
+    ),
+    A11yPage(
+        "partners:dashboard",
+        "innovator_a",
+        kwargs=lambda fx: solutions.proposal(fx) and {},
+        label="solutions",
+    ),
 ]

@@ -32,7 +32,8 @@ def test_page_has_no_serious_accessibility_violation(
         fx(entry.role) if entry.role else None,
         language=language,
     )
-    response = page.goto(url(live_server, entry.name, **kwargs))
+    query = f"?{entry.query}" if entry.query else ""
+    response = page.goto(url(live_server, entry.name, **kwargs) + query)
     assert response.ok, f"{entry.id}: HTTP {response.status}"
     assert page.evaluate("() => document.documentElement.lang") == LANG_ATTRIBUTE[language]
     assert_no_serious_axe_violations(page)

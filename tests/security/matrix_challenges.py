@@ -1,7 +1,8 @@
 """Permission matrix of `challenges`. See README.md.
 
-Objects belong to city A, built on demand through the services and reused within one test, so
-that `kwargs` and `data` name the same rows. Who may do what (challenges/access.py):
+Objects belong to city A (challenge_objects.py), built on demand through the services and reused
+within one test, so that `kwargs` and `data` name the same rows. Who may do what
+(challenges/access.py):
 - a published public challenge is public; a draft only for city A's staff and curators; a
   network-only one for signed-in members of a verified organisation;
 - city A's staff and curators edit, move along the lifecycle, answer and post updates; the
@@ -10,83 +11,20 @@ that `kwargs` and `data` name the same rows. Who may do what (challenges/access.
 - the review queue and the CSV export are the curators' (403 for the others).
 """
 
-from datetime import timedelta
-
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
-from challenges import services
-from challenges.models import Challenge, ChallengeAttachment, Question
-from tests.solutions.helpers import PDF, open_challenge
+from tests.solutions.helpers import PDF
 
+from .challenge_objects import (
+    S,
+    attachment_kwargs,
+    challenge,
+    challenge_form,
+    network_only,
+    pk_of,
+    question,
+)
 from .matrix import LOGIN, Entry, everyone, roles, writes
-
-S = Challenge.Status
-TITLES = {
-    S.DRAFT: "Brouillon de la matrice",
-    S.SUBMITTED: "Enjeu soumis de la matrice",
-    S.PUBLISHED: "Enjeu publié de la matrice",
-    S.ARCHIVED: "Enjeu archivé de la matrice",
-}
-NETWORK = "Enjeu réservé au réseau de la matrice"
-
-
-def challenge(fx, status: str = S.PUBLISHED) -> Challenge:
-    """City A's challenge in this status (draft, submitted, published or archived)."""
-    found = Challenge.objects.filter(title=TITLES[status]).first()
-    if found:
-        return found
-    item = open_challenge([fx("city_a")], publish=status == S.PUBLISHED, title=TITLES[status])
-    if status in (S.SUBMITTED, S.ARCHIVED):
-        services.challenge_transition(challenge=item, to=status, by=None)
-    return item
-
-
-def network_only(fx) -> Challenge:
-    return Challenge.objects.filter(title=NETWORK).first() or open_challenge(
-        [fx("city_a")], title=NETWORK, visibility=Challenge.Visibility.NETWORK
-    )
-
-
-def attachment(fx, status: str = S.PUBLISHED) -> ChallengeAttachment:
-    owner = challenge(fx, status)
-    return owner.attachments.first() or services.attachment_add(
-        challenge=owner, by=fx("curator"), file=SimpleUploadedFile("cahier.pdf", PDF)
-    )
-
-
-def question(fx) -> Question:
-    owner = challenge(fx)
-    return owner.questions.first() or services.question_ask(
-        challenge=owner, by=fx("innovator_a"), text="Quel est le nombre de places ?"
-    )
-
-
-def pk_of(status: str = S.PUBLISHED):
-    return lambda fx: {"pk": challenge(fx, status).pk}
-
-
-def attachment_kwargs(status: str = S.PUBLISHED):
-    return lambda fx: {"pk": challenge(fx, status).pk, "attachment_pk": attachment(fx, status).pk}
-
-
-def form(fx) -> dict:
-    """What city staff type in the challenge form, as a valid POST body."""
-    return {
-        "title": "Bornes de recharge au centre-ville",
-        "summary": "Des bornes pour les véhicules électriques.",
-        "description": "Nous cherchons des **bornes** de recharge.",
-        "owners": [fx("city_a").pk],
-        "domains": [],
-        "tags_text": "recharge, bornes",
-        "budget_min": "10000",
-        "budget_max": "50000",
-        "currency": "CAD",
-        "proposals_deadline": (timezone.localdate() + timedelta(days=30)).isoformat(),
-        "visibility": "public",
-        "language": "fr",
-    }
-
 
 # City A's staff and curators; the others must not learn that the object exists.
 MANAGERS_GET = roles(404, visitor=LOGIN, city_a_staff=200, curator=200)
@@ -115,7 +53,7 @@ ENTRIES = [
         post=roles(
             403, visitor=LOGIN, city_a_staff=writes(302), city_b_staff=200, curator=writes(302)
         ),
-        data=form,
+        data=challenge_form,
     ),
     Entry("challenges:detail", label="published", kwargs=pk_of(), get=everyone(200)),
     Entry("challenges:detail", label="draft", kwargs=pk_of(S.DRAFT), get=DRAFT_READERS),
@@ -131,7 +69,7 @@ ENTRIES = [
         kwargs=pk_of(S.DRAFT),
         get=MANAGERS_GET,
         post=MANAGERS_WRITE,
-        data=form,
+        data=challenge_form,
     ),
     Entry(
         "challenges:edit",
@@ -139,7 +77,7 @@ ENTRIES = [
         kwargs=pk_of(S.ARCHIVED),
         get=roles(404, visitor=LOGIN),
         post=roles(404, visitor=LOGIN),
-        data=form,
+        data=challenge_form,
     ),
     Entry(
         "challenges:transition",
