@@ -1,8 +1,12 @@
-"""Journey (b), first part: an innovator signs up, a curator verifies, the innovator sees it."""
+"""Journey (b): an innovator signs up and is verified by a curator; it follows a domain, a
+challenge of that domain is published, the innovator sees the notification and proposes."""
 
 from playwright.sync_api import expect
 
+from challenges.services import challenge_publish, challenge_transition
 from partners.models import Organization
+from solutions.models import Match
+from tests.solutions.helpers import open_challenge, solution_of
 
 from .helpers import BROWSER, fill_form, log_in, log_out, submit
 
@@ -24,8 +28,8 @@ INNOVATOR = {
 }
 
 
-def test_innovator_signs_up_is_verified_by_a_curator_and_sees_it(
-    page, live_server, curator, mailoutbox, shots
+def test_innovator_signs_up_is_verified_follows_a_domain_is_notified_and_proposes(
+    page, live_server, curator, city_a, mailoutbox, shots
 ):
     # The innovator finds the sign-up page from the home page and registers a company.
     page.goto(live_server.url + "/")
@@ -69,3 +73,48 @@ def test_innovator_signs_up_is_verified_by_a_curator_and_sees_it(
     shots("notification")
     verified_mail = [m for m in mailoutbox if m.to == [INNOVATOR["email"]]]
     assert len(verified_mail) == 1 and "Capteurs Lavoie inc." in verified_mail[0].subject
+
+    # The innovator follows a domain from its dashboard.
+    nav.get_by_role("link", name="Tableau de bord").click()
+    page.get_by_role("link", name="Mes alertes").click()
+    page.get_by_role("checkbox", name="Mobilité durable").check()
+    fill_form(page, {"name": "Mobilité"})
+    shots("alert-filled")
+    submit(page)
+    expect(page.locator(".messages")).to_contain_text("Votre alerte est enregistrée.")
+    expect(page.get_by_role("table", name="Vos alertes")).to_contain_text("Mobilité durable")
+    shots("alert-saved")
+
+    # A city's challenge of the followed domain is published by a curator (journey (a) does
+    # it in the browser).
+    challenge = open_challenge(
+        [city_a], publish=False, title="Bornes de recharge à Granby", domains=["mobility"]
+    )
+    challenge_transition(challenge=challenge, to="submitted", by=None)
+    challenge_publish(challenge=challenge, by=curator)
+
+    # The innovator sees it in the inbox, opens it and proposes its solution.
+    page.reload()
+    # The verification's notice is still unread; the alert makes one more.
+    expect(nav.locator(".badge")).to_have_text("2 non lues")
+    nav.get_by_role("link", name="Notifications").click()
+    notification = page.locator(".notifications li", has_text="Bornes de recharge à Granby")
+    expect(notification).to_contain_text("Nouvel enjeu pour votre alerte")
+    shots("notified")
+    # Its catalogue entry is not this journey's subject: it is there when it proposes.
+    solution_of(Organization.objects.get(name="Capteurs Lavoie inc."), name="Borne Lavoie")
+    with page.expect_navigation():
+        notification.get_by_role("button").click()
+    page.get_by_role("link", name="Proposer une solution").click()
+    fill_form(
+        page,
+        {"pitch": "Nos bornes se posent en une journée.", "accept_terms": True},
+    )
+    page.get_by_role("combobox", name="Solution proposée").select_option(label="Borne Lavoie")
+    shots("proposal-filled")
+    submit(page)
+    expect(page.locator(".messages")).to_contain_text("Votre proposition est envoyée")
+    shots("proposed")
+    proposal = Match.objects.get(challenge=challenge, solution__name="Borne Lavoie")
+    assert proposal.status == Match.Status.PROPOSED
+    assert proposal.pitch == "Nos bornes se posent en une journée."
