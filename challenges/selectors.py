@@ -131,10 +131,24 @@ def similar_challenges(challenge: Challenge, limit: int = 5, *, user=None) -> li
         .exclude(pk=challenge.pk)
         .exclude(owners__in=owners)
     )
+    if _similar_rankers:
+        # The matching engine (registered by `solutions`, which `challenges` may not import);
+        # it returns the challenges with their list relations loaded.
+        return _similar_rankers[0](challenge, candidates, limit)
     ranked = text_search_any_word(
         candidates, text, table=TABLE, fallback_fields=["title", "tags", "summary"]
     )
     return list(with_list_relations(ranked.order_by("-relevance", "-published_at"))[:limit])
+
+
+# `ranker(challenge, candidates, limit)` returns the best candidates, best first.
+SimilarRanker = Callable[[Challenge, QuerySet[Challenge], int], list[Challenge]]
+_similar_rankers: list[SimilarRanker] = []
+
+
+def register_similar_ranker(ranker: SimilarRanker) -> None:
+    """Let another app (the matching engine) rank similar challenges."""
+    _similar_rankers[:] = [ranker]
 
 
 # Case studies live in `solutions` (pilots published as case studies); it registers a provider

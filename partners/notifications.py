@@ -11,8 +11,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -82,9 +83,13 @@ def notify(
     return len(rows)
 
 
+# E-mails are sent in batches: one task, one SMTP session for up to this many rows.
+BATCH = 50
+
+
 def notifications_enqueue(*, event: str | None = None, ids: Iterable[int] | None = None) -> int:
-    """Queue an e-mail task per pending row; a broker that is down leaves them to the sweep."""
-    from .tasks import notification_email_send
+    """Queue e-mail tasks for the pending rows; a broker that is down leaves them to the sweep."""
+    from .tasks import notifications_email_send
 
     pending = Notification.objects.filter(
         email_status=Notification.EmailStatus.PENDING, sending_since=None
@@ -94,14 +99,42 @@ def notifications_enqueue(*, event: str | None = None, ids: Iterable[int] | None
     if ids is not None:
         pending = pending.filter(pk__in=list(ids))
     queued = 0
-    for notification_id in pending.values_list("pk", flat=True).iterator(chunk_size=2000):
-        try:
-            notification_email_send.delay(notification_id)
-        except Exception:  # broker unreachable: the sweep delivers it later
-            logger.warning("Broker unavailable; notification %s left to the sweep", notification_id)
-            return queued
-        queued += 1
+    batch: list[int] = []
+    rows = pending.order_by("pk").values_list("pk", flat=True).iterator(chunk_size=2000)
+    for notification_id in [*rows, None]:
+        if notification_id is not None:
+            batch.append(notification_id)
+        if batch and (notification_id is None or len(batch) == BATCH):
+            try:
+                notifications_email_send.delay(batch)
+            except Exception:  # broker unreachable: the sweep delivers them later
+                logger.warning("Broker unavailable; %s notifications left to the sweep", len(batch))
+                return queued
+            queued += len(batch)
+            batch = []
     return queued
+
+
+def notifications_claim(ids: Iterable[int]) -> list[int]:
+    """Claim the rows still due: a second delivery of the same batch finds nothing to claim."""
+    ids = list(ids)
+    stamp = timezone.now()
+    Notification.objects.filter(
+        pk__in=ids,
+        email_status=Notification.EmailStatus.PENDING,
+        emailed_at=None,
+        sending_since=None,
+    ).update(sending_since=stamp, attempts=F("attempts") + 1)
+    return list(
+        Notification.objects.filter(pk__in=ids, sending_since=stamp, emailed_at=None)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def notifications_release(ids: Iterable[int]) -> None:
+    """Give back the claimed rows not sent yet (a transient error: the retry claims them)."""
+    Notification.objects.filter(pk__in=list(ids), emailed_at=None).update(sending_since=None)
 
 
 def unsubscribe_token(user: User, kind: str) -> str:
@@ -140,22 +173,31 @@ def render_notification(notification: Notification, language: str | None = None)
 
 
 def notification_email_deliver(*, notification_id: int) -> None:
-    """Send the e-mail of a claimed row and record the time only once the server accepted it."""
-    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
-    rendered = render_notification(notification)
-    _send(
-        to=notification.recipient.email,
-        rendered=rendered,
-        message_id=f"notification-{notification.pk}",
-    )
-    Notification.objects.filter(pk=notification_id).update(
-        email_status=Notification.EmailStatus.SENT,
-        emailed_at=timezone.now(),
-        sending_since=None,
-    )
+    """Send the e-mail of one claimed row (see `notifications_email_deliver`)."""
+    notifications_email_deliver(ids=[notification_id])
 
 
-def _send(*, to: str, rendered: dict, message_id: str) -> None:
+def notifications_email_deliver(*, ids: list[int]) -> None:
+    """Send the e-mails of claimed rows over one SMTP session; each row records its delivery
+    time as soon as the server accepted its message, so an error half-way loses and repeats
+    nothing."""
+    rows = Notification.objects.select_related("recipient").filter(pk__in=ids).order_by("pk")
+    with get_connection() as connection:
+        for notification in rows:
+            _send(
+                to=notification.recipient.email,
+                rendered=render_notification(notification),
+                message_id=f"notification-{notification.pk}",
+                connection=connection,
+            )
+            Notification.objects.filter(pk=notification.pk).update(
+                email_status=Notification.EmailStatus.SENT,
+                emailed_at=timezone.now(),
+                sending_since=None,
+            )
+
+
+def _send(*, to: str, rendered: dict, message_id: str, connection=None) -> None:
     """One e-mail, HTML and text, with one-click unsubscribe headers (RFC 8058).
 
     The Message-ID is derived from the row, so a message sent again after a crash between the
@@ -166,6 +208,7 @@ def _send(*, to: str, rendered: dict, message_id: str) -> None:
         subject=rendered["subject"],
         body=rendered["text"],
         to=[to],
+        connection=connection,
         headers={
             "Message-ID": f"<{message_id}@{domain}>",
             "List-Unsubscribe": f"<{rendered['unsubscribe_url']}>",

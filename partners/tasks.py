@@ -9,17 +9,16 @@ once the server accepted the message.
 from smtplib import SMTPException
 
 from celery import shared_task
-from django.db.models import F
-from django.utils import timezone
 
-from .models import Notification
 from .notifications import (
     digest_recipients,
     notification_digest_claim,
     notification_digest_deliver,
     notification_digest_release,
-    notification_email_deliver,
+    notifications_claim,
+    notifications_email_deliver,
     notifications_enqueue,
+    notifications_release,
     notifications_stale,
 )
 
@@ -31,23 +30,23 @@ def _backoff(retries: int) -> int:
 
 
 @shared_task(bind=True, acks_late=True, max_retries=8)
-def notification_email_send(self, notification_id: int) -> None:
-    # Claim the row: a second delivery of the same message finds nothing to claim.
-    claimed = Notification.objects.filter(
-        pk=notification_id,
-        email_status=Notification.EmailStatus.PENDING,
-        emailed_at=None,
-        sending_since=None,
-    ).update(sending_since=timezone.now(), attempts=F("attempts") + 1)
+def notifications_email_send(self, notification_ids: list[int]) -> None:
+    claimed = notifications_claim(notification_ids)
     if not claimed:
         return
     try:
-        notification_email_deliver(notification_id=notification_id)
+        notifications_email_deliver(ids=claimed)
     except TRANSIENT as exc:
-        Notification.objects.filter(pk=notification_id).update(sending_since=None)
+        notifications_release(claimed)
         if self.request.called_directly or self.request.is_eager:
             return  # in-process mode: the sweep tries again later
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
+
+
+@shared_task(bind=True, acks_late=True, max_retries=8)
+def notification_email_send(self, notification_id: int) -> None:
+    """One row (messages queued before e-mails were batched)."""
+    notifications_email_send.run([notification_id])
 
 
 @shared_task(acks_late=True)

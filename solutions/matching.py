@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from challenges.models import Challenge, Domain
@@ -52,11 +52,17 @@ FIELD_WEIGHTS = {"title": 1.0, "tags": 0.9, "summary": 0.75, "description": 0.5}
 TRANSLATION_WEIGHT = 0.7
 # How many distinct terms go into the query, and how many candidates get the full scoring.
 MAX_TERMS = 40
-CANDIDATE_POOL = 300
+CANDIDATE_POOL = 150
+# Candidates come from the most distinctive terms whose documents add up to about this many
+# rows (at least this many terms), so that a large catalogue is read through the GIN index.
+CANDIDATE_ROWS = 3000
+MIN_CANDIDATE_TERMS = 3
 # Terms found in more than this share of documents are too common to select candidates.
 MAX_TERM_FREQUENCY = 0.3
 # Below this many rows, every term counts the same (no frequency statistics).
-MIN_ROWS_FOR_STATISTICS = 50
+MIN_ROWS_FOR_STATISTICS = 500
+# Up to this many rows, exact document frequencies are computed on the fly.
+SMALL_TABLE = 2000
 # ts_rank weights for the document's {D, C, B, A} labels: description C, tags and summary B,
 # name/title A.
 RANK_WEIGHTS = [0.1, 0.35, 0.7, 1.0]
@@ -66,6 +72,8 @@ TRACK_RECORD_BONUS = 0.05  # introduced or piloted on a challenge of the same do
 MATURITY_BONUS = 0.02  # at TRL 9, proportionally from TRL 5
 # Suggested matches are stored at or above this score (and at most `AUTO_MATCH_LIMIT`).
 MATCH_THRESHOLD = 0.12
+# Similar challenges and challenges for solutions: at least this share of the best score.
+RELATIVE_CUTOFF = 0.3
 AUTO_MATCH_LIMIT = 10
 
 CONFIG = {"fr": "iveo_fr", "en": "iveo_en"}
@@ -255,6 +263,7 @@ class Term:
     lexeme: str
     weight: float  # field weight x inverse document frequency
     words: list[str]  # the source words it comes from (for the reasons)
+    rows: float = 0.0  # estimated number of documents that have it (0: unknown)
 
 
 def _stems_and_frequencies(
@@ -264,41 +273,57 @@ def _stems_and_frequencies(
 
     The frequencies are None when the table has rows but no statistics yet.
     """
+    assert table in SEARCH_TABLES  # interpolated below
     keys = list(profile.words)
+    small = f"c.reltuples >= 0 AND c.reltuples < {MIN_ROWS_FOR_STATISTICS}"
     with connection.cursor() as cursor:
-        # Both configurations: every stored vector has both, and the rarer stem is the more
-        # specific one ("stationnement" is "station" in French, "stationn" in English).
+        # One round trip: the stems of every word in both configurations (every stored vector
+        # has both, and the rarer stem is the more specific one: "stationnement" is "station"
+        # in French, "stationn" in English), the table's lexeme statistics, and for a small
+        # table (where ANALYZE's sample says little) exact document frequencies.
         cursor.execute(
-            """
-            SELECT t.word, t.lang,
-                   array_to_string(tsvector_to_array(to_tsvector('iveo_fr', t.word)
-                                                     || to_tsvector('iveo_en', t.word)), ' ')
-            FROM unnest(%s::text[], %s::text[]) AS t(word, lang)
-            """,
-            [[w for w, _ in keys], [lang for _, lang in keys]],
-        )
-        stems = {(word, lang): lexemes for word, lang, lexemes in cursor.fetchall() if lexemes}
-        cursor.execute(
-            """
-            SELECT c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs
+            f"""
+            SELECT ARRAY(
+                       SELECT array_to_string(tsvector_to_array(to_tsvector('iveo_fr', t.word)
+                                              || to_tsvector('iveo_en', t.word)), ' ')
+                       FROM unnest(%s::text[]) WITH ORDINALITY AS t(word, n) ORDER BY t.n),
+                   c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs,
+                   CASE WHEN {small} THEN (
+                       SELECT count(*) FROM (SELECT 1 FROM "{table}" LIMIT {SMALL_TABLE + 1}) x
+                   ) END,
+                   CASE WHEN {small} THEN ARRAY(
+                       SELECT word || ' ' || ndoc
+                       FROM ts_stat('SELECT search_document FROM "{table}" LIMIT {SMALL_TABLE}')
+                   ) END
             FROM pg_class c
             LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = c.relname
                  AND s.attname = 'search_document'
             WHERE c.oid = %s::regclass
             """,
-            [table],
+            [[w for w, _ in keys], table],
         )
-        rows, elements, freqs = cursor.fetchone()
-    if rows < 0 or (rows >= MIN_ROWS_FOR_STATISTICS and not elements):
+        lexemes, rows, elements, freqs, small_rows, small_counts = cursor.fetchone()
+    stems = {key: value for key, value in zip(keys, lexemes, strict=True) if value}
+    if small_rows is not None and small_rows <= SMALL_TABLE:
+        counts = {w: int(n) for w, n in (item.rsplit(" ", 1) for item in small_counts)}
+        frequencies = {w: (n + 0.5) / (small_rows + 1) for w, n in counts.items()}
+        return stems, frequencies, 0.5 / (small_rows + 1)
+    if rows < 0 or small_rows is not None or not elements:
         # Never analysed (or truncated since), or analysed before the rows came.
         return stems, None, 0.0
-    if rows < MIN_ROWS_FOR_STATISTICS:
-        # A handful of documents says nothing about how common a word is: all terms count.
-        return stems, {}, 0.0
     # The array ends with the minimum, the maximum and the null share: a lexeme that is not
     # listed is rarer than the minimum.
     frequencies = dict(zip(elements, freqs[: len(elements)], strict=False))
+    frequencies[ROWS_KEY] = float(rows)
     return stems, frequencies, float(freqs[len(elements)])
+
+
+ROWS_KEY = " rows"  # not a lexeme: the table's row count, carried with the frequencies
+
+
+def idf(frequency: float) -> float:
+    """Inverse document frequency: a word every document has is worth (almost) nothing."""
+    return max(math.log(1 / max(frequency, 1e-6)), 0.05)
 
 
 def _select_terms(profile: Profile, table: str) -> list[Term]:
@@ -313,6 +338,10 @@ def _select_terms(profile: Profile, table: str) -> list[Term]:
     else:
         stems = {key: _singular(key[0]) for key in profile.words}
         frequencies, floor = {}, 0.0
+    # Large tables: statistics from a sample, too-common terms left out. Small ones: exact
+    # counts, and a term no document has is left out (it would only dilute the scores).
+    large = frequencies.get(ROWS_KEY, 0.0) >= MIN_ROWS_FOR_STATISTICS
+    exact = bool(frequencies) and not large
     # Lexemes below the statistics floor are rare or absent: equal, not more, weight than the
     # floor, so that words no document has do not crowd out the useful ones.
     rare = max(floor, 1e-4) if floor else 0.01
@@ -324,13 +353,16 @@ def _select_terms(profile: Profile, table: str) -> list[Term]:
         share = weight / len(lexemes) if lexemes else 0.0
         for lexeme in lexemes:
             frequency = frequencies.get(lexeme, rare)
-            if frequency > MAX_TERM_FREQUENCY:
+            if (large and frequency > MAX_TERM_FREQUENCY) or (exact and lexeme not in frequencies):
                 continue
             term = by_lexeme.setdefault(lexeme, Term(lexeme, 0.0, []))
-            term.weight = max(term.weight, share * math.log(1 + 1 / frequency))
+            term.weight = max(term.weight, share * idf(frequency))
             term.words.append(key[0])
             profile.stems.setdefault(key, []).append(lexeme)
+    rows = frequencies.get(ROWS_KEY, 0.0)
     selected = list(by_lexeme.values())
+    for term in selected:
+        term.rows = frequencies.get(term.lexeme, rare) * rows if rows else 0.0
     selected.sort(key=lambda t: (-t.weight, t.lexeme))
     return selected[:MAX_TERMS]
 
@@ -346,6 +378,22 @@ SEARCH_TABLES = {"solutions_solution", "challenges_challenge"}
 
 
 # --- Ranking on PostgreSQL ------------------------------------------------------------------
+
+
+def _candidate_terms(terms: list[Term]) -> list[Term]:
+    """The terms that select candidates: the most distinctive first, within a row budget.
+
+    Every term still counts in the score; a document is only considered if it shares at least
+    one of these. On a large catalogue this keeps the candidates to a few thousand rows (an
+    index scan, not a table scan) whatever the challenge says.
+    """
+    chosen, rows = [], 0.0
+    for term in terms:
+        if len(chosen) >= MIN_CANDIDATE_TERMS and rows + term.rows > CANDIDATE_ROWS:
+            continue
+        chosen.append(term)
+        rows += term.rows
+    return chosen
 
 
 def _tsquery(lexemes: Iterable[str]) -> str:
@@ -382,7 +430,7 @@ def _rank_sql(
     )
     params: dict = {
         "w": RANK_WEIGHTS,
-        "q": _tsquery(t.lexeme for t in terms),
+        "q": _tsquery(t.lexeme for t in _candidate_terms(terms)),
         "top": _tsquery(t.lexeme for t in top),
         "lexemes": [t.lexeme for t in terms],
         "domains": sorted(domain_ids),
@@ -468,7 +516,7 @@ TARGETS = {
 
 
 def _queryset_sql(queryset: QuerySet) -> tuple[str, list]:
-    sql, params = queryset.values("pk").query.sql_with_params()
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
     index = iter(range(len(params)))
     return re.sub(r"%s", lambda _m: f"%(c{next(index)})s", sql), list(params)
 
@@ -498,15 +546,15 @@ def _rank_python(
         for stem in lexemes:
             frequency[stem] += 1
     count = max(len(documents), 1)
-    idf = {t.lexeme: math.log(1 + count / (1 + frequency.get(t.lexeme, 0))) for t in terms}
-    total = sum(t.weight * idf[t.lexeme] for t in terms) or 1.0
+    idfs = {t.lexeme: idf((frequency.get(t.lexeme, 0) + 0.5) / (count + 1)) for t in terms}
+    total = sum(t.weight * idfs[t.lexeme] for t in terms) or 1.0
     hits = []
     for pk, lexemes in analysed:
         matched = [t.lexeme for t in terms if t.lexeme in lexemes]
         if not matched:
             continue
         text = min(
-            sum(t.weight * idf[t.lexeme] * lexemes[t.lexeme] for t in terms if t.lexeme in lexemes)
+            sum(t.weight * idfs[t.lexeme] * lexemes[t.lexeme] for t in terms if t.lexeme in lexemes)
             / total,
             1.0,
         )
@@ -648,8 +696,9 @@ def rank_solutions(
 
 
 def _rank_challenges(
-    profile: Profile, queryset: QuerySet[Challenge], limit: int
+    profile: Profile, queryset: QuerySet[Challenge], limit: int, *, reasons: bool = True
 ) -> list[tuple[Challenge, float, list[str]]]:
+    """Challenges of `queryset`, best first, loaded with their owners and domains."""
     terms = _select_terms(profile, "challenges_challenge")
     if not terms:
         return []
@@ -662,17 +711,21 @@ def _rank_challenges(
             limit=limit,
         )
     else:
-        rows = list(queryset.values_list("pk", "title", "tags", "summary", "description"))
+        shared = Challenge.domains.through.objects.filter(
+            challenge_id=OuterRef("pk"), domain_id__in=profile.domain_ids
+        ).values("domain_id")[:1]
+        rows = list(
+            queryset.annotate(shared=Subquery(shared)).values_list(
+                "pk", "title", "tags", "summary", "description", "shared"
+            )
+        )
         documents = [
             (pk, {"title": title, "tags": " ".join(tags or []), "summary": summary or "",
                   "description": description or ""})
-            for pk, title, tags, summary, description in rows
+            for pk, title, tags, summary, description, _shared in rows
         ]  # fmt: skip
-        domains: dict[int, set[int]] = defaultdict(set)
-        for pk, domain in Challenge.domains.through.objects.filter(
-            challenge_id__in=[r[0] for r in rows]
-        ).values_list("challenge_id", "domain_id"):
-            domains[pk].add(domain)
+        # One shared domain is enough for the demo's ranking (no separate query).
+        domains = {row[0]: {row[5]} for row in rows if row[5] is not None}
         hits = _rank_python(
             terms=terms,
             documents=documents,
@@ -681,25 +734,35 @@ def _rank_challenges(
             bonuses={},
             limit=limit,
         )
-    by_pk = Challenge.objects.in_bulk([h.pk for h in hits])
-    names = _domain_names()
+    from challenges.selectors import with_list_relations
+
+    if hits:  # only challenges about as close as the best one: no filler
+        hits = [h for h in hits if h.score >= RELATIVE_CUTOFF * hits[0].score]
+    by_pk = with_list_relations(Challenge.objects.filter(pk__in=[h.pk for h in hits])).in_bulk()
+    names = _domain_names() if reasons else {}
     return [
-        (by_pk[h.pk], h.score, _reasons(h, terms, profile, names)) for h in hits if h.pk in by_pk
+        (by_pk[h.pk], h.score, _reasons(h, terms, profile, names) if reasons else [])
+        for h in hits
+        if h.pk in by_pk
     ]
 
 
 def rank_similar_challenges(
-    challenge: Challenge, queryset: QuerySet[Challenge], limit: int = 5
+    challenge: Challenge, queryset: QuerySet[Challenge], limit: int = 5, *, reasons: bool = True
 ) -> list[tuple[Challenge, float, list[str]]]:
     """Challenges of `queryset` most like `challenge` (the caller excludes it and its owners)."""
-    return _rank_challenges(challenge_profile(challenge), queryset, limit)
+    return _rank_challenges(challenge_profile(challenge), queryset, limit, reasons=reasons)
 
 
 def rank_challenges_for_solutions(
-    solutions: Iterable[Solution], queryset: QuerySet[Challenge], limit: int = 5
+    solutions: Iterable[Solution],
+    queryset: QuerySet[Challenge],
+    limit: int = 5,
+    *,
+    reasons: bool = True,
 ) -> list[tuple[Challenge, float, list[str]]]:
     """Challenges of `queryset` that fit this set of solutions (an innovator's catalogue)."""
-    return _rank_challenges(solutions_profile(solutions), queryset, limit)
+    return _rank_challenges(solutions_profile(solutions), queryset, limit, reasons=reasons)
 
 
 # --- After a publication: store the suggestions, tell the people concerned --------------------

@@ -12,12 +12,12 @@ from django.http import HttpRequest
 
 from challenges.access import challenges_visible_to
 from challenges.models import Challenge, ChallengeFollow
-from challenges.search import text_search_any_word
 from challenges.selectors import open_for_proposals_q, with_list_relations
 from partners.models import Organization
 
 from . import access
 from .filters import SolutionFilter
+from .matching import rank_challenges_for_solutions
 from .models import Match, Solution, SolutionReference
 
 CARD_PREFETCH = ("domains",)
@@ -67,15 +67,14 @@ def solutions_of(organization: Organization, *, include_drafts: bool) -> QuerySe
 def challenges_for_solutions(organization: Organization, limit: int = 5) -> list[Challenge]:
     """Open challenges that fit the organisation's published solutions, best first.
 
-    A simple version that the matching engine refines: challenges sharing distinctive words with
-    the solutions' names and tags (full-text search, ranked), then challenges in the same
-    domains. Challenges the organisation already answered (or was declined on) are left out, and
+    Ranked by the matching engine (`solutions.matching`), then challenges in the same domains.
+    Challenges the organisation already answered (or was declined on) are left out, and
     network-only ones unless the organisation is verified. A fixed number of queries.
     """
     solutions = list(
         Solution.objects.filter(organization=organization, status=Solution.Status.PUBLISHED)
         .prefetch_related("domains")
-        .only("pk", "name", "tags")
+        .only("pk", "name", "tags", "summary", "description", "language")
     )
     if not solutions:
         return []
@@ -87,14 +86,10 @@ def challenges_for_solutions(organization: Organization, limit: int = 5) -> list
     candidates = Challenge.objects.filter(open_for_proposals_q()).exclude(Exists(answered))
     if not organization.is_verified:
         candidates = candidates.filter(visibility=Challenge.Visibility.PUBLIC)
-    text = " ".join([s.name for s in solutions] + [t for s in solutions for t in s.tags])
-    ranked = text_search_any_word(
-        candidates,
-        text,
-        table="challenges_challenge",
-        fallback_fields=["title", "summary", "description", "tags"],
-    ).order_by("-relevance", "-published_at", "pk")
-    found = list(with_list_relations(ranked)[:limit])
+    # The matching engine: distinctive words of the solutions (weighted, both languages),
+    # shared domains; one ranking query whatever the number of solutions.
+    ranked = rank_challenges_for_solutions(solutions, candidates, limit, reasons=False)
+    found = [challenge for challenge, _score, _reasons in ranked]
     domain_ids = {d.pk for s in solutions for d in s.domains.all()}
     if len(found) < limit and domain_ids:
         same_domain = (

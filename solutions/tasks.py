@@ -16,10 +16,11 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from challenges.models import Challenge
+from challenges.selectors import register_similar_ranker
 from challenges.signals import challenge_published
 from partners.models import Job
 
-from .matching import MATCHING_JOB, challenge_matches_suggest
+from .matching import MATCHING_JOB, challenge_matches_suggest, rank_similar_challenges
 
 logger = logging.getLogger(__name__)
 # Publications older than this are not swept any more (matching them now would be noise).
@@ -77,3 +78,12 @@ def matching_sweep() -> int:
             break
         queued += 1
     return queued
+
+
+def _similar(challenge: Challenge, candidates, limit: int) -> list[Challenge]:
+    ranked = rank_similar_challenges(challenge, candidates, limit, reasons=False)
+    return [c for c, _score, _reasons in ranked]
+
+
+# "Similar challenges" on a challenge page go through the same engine.
+register_similar_ranker(_similar)

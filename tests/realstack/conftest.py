@@ -6,6 +6,7 @@ of the portal (publishing) runs in a separate `manage.py shell` process with the
 settings driven by the environment, as a web request would.
 """
 
+import logging
 import os
 import shutil
 import signal
@@ -72,6 +73,7 @@ class Sink:
     def __init__(self):
         from aiosmtpd.controller import Controller
 
+        logging.getLogger("mail.log").setLevel(logging.WARNING)  # one line per SMTP command
         self.messages: list = []
         self.refuse_until = 0.0
         self.refused = 0

@@ -1,0 +1,211 @@
+"""Benchmark: the matching engine at 100,000 solutions, and a 5,000-recipient fan-out.
+
+In a throw-away test database of the environment's `DATABASE_URL` (PostgreSQL: the engine's
+targets hold there), `seed_bench` builds 100,000 challenges, 100,000 solutions and 20,000
+people. Then:
+
+1. `suggest_matches` (in process, `--json`) for 200 varied challenges: p50 and p95 in ms, and
+   the same for a hand-written single SQL full-text query over the same data (an OR tsquery of
+   the challenge's words, `ts_rank`, top 10), run in the same process; the ratio of the p50s.
+   Targets: p95 <= 50 ms, ratio <= 1.5.
+2. Fan-out: a challenge whose alerts fit 5,000 people is published; a real Celery worker (own
+   redis-server, one solo worker) delivers the e-mails to an SMTP sink (aiosmtpd); the time
+   from the publication to the last e-mail accepted. Target: <= 60 s. Skipped without
+   redis-server.
+
+Prints the figures, then one JSON line with `match_p50_ms`, `match_p95_ms`,
+`match_vs_sql_ratio`, `fanout_5000_s`.
+
+    python bench/bench_matching.py [--solutions 100000] [--challenges 100000] [--users 20000]
+                                   [--queries 200] [--fanout 5000]
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iveo_portal.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+os.environ.setdefault("CELERY_BROKER_URL", "")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from challenges.models import Challenge  # noqa: E402
+from challenges.search import normalize  # noqa: E402
+from partners.models import Subscription, User  # noqa: E402
+from solutions.matching import STOP_WORDS  # noqa: E402
+
+TARGETS = {"match_p95_ms": 50, "match_vs_sql_ratio": 1.5, "fanout_5000_s": 60}
+
+
+def percentiles(durations: list[float]) -> tuple[float, float]:
+    durations = sorted(durations)
+    p95 = durations[max(0, int(round(0.95 * len(durations))) - 1)]
+    return round(statistics.median(durations), 2), round(p95, 2)
+
+
+def plain_sql(challenge: Challenge) -> list:
+    """The hand-written baseline: any word of the challenge, ranked by ts_rank, top 10."""
+    text = " ".join([challenge.title, challenge.summary, challenge.description, *challenge.tags])
+    words = sorted({w for w in re.findall(r"[a-z0-9]+", normalize(text)) if w not in STOP_WORDS})
+    config = "iveo_en" if challenge.language == "en" else "iveo_fr"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT s.id, ts_rank(s.search_document, q) AS rank
+            FROM solutions_solution s, to_tsquery(%s::regconfig, %s) q
+            WHERE s.status = 'published' AND s.search_document @@ q
+            ORDER BY rank DESC LIMIT 10
+            """,
+            [config, " | ".join(words)],
+        )
+        return cursor.fetchall()
+
+
+def bench_matching(sample: list[Challenge]) -> dict:
+    engine, sql = [], []
+    for challenge in sample[:5]:  # warm the caches for both
+        call_command("suggest_matches", str(challenge.pk), "--json", stdout=StringIO())
+        plain_sql(challenge)
+    for challenge in sample:
+        started = time.perf_counter()
+        call_command("suggest_matches", str(challenge.pk), "--json", stdout=StringIO())
+        engine.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        plain_sql(challenge)
+        sql.append((time.perf_counter() - started) * 1000)
+    p50, p95 = percentiles(engine)
+    sql_p50, sql_p95 = percentiles(sql)
+    print(f"suggest_matches     p50 {p50:8.2f} ms   p95 {p95:8.2f} ms   ({len(sample)} challenges)")
+    print(f"plain SQL (OR, rank) p50 {sql_p50:8.2f} ms   p95 {sql_p95:8.2f} ms")
+    return {
+        "match_p50_ms": p50,
+        "match_p95_ms": p95,
+        "sql_p50_ms": sql_p50,
+        "sql_p95_ms": sql_p95,
+        "match_vs_sql_ratio": round(p50 / sql_p50, 2) if sql_p50 else None,
+    }
+
+
+def bench_fanout(recipients: int, workdir: Path) -> float | None:
+    if not shutil.which("redis-server"):
+        print("fan-out: skipped (no redis-server)")
+        return None
+    from tests.realstack.conftest import RedisServer, Sink, Stack
+    from tests.solutions.helpers import open_challenge
+
+    city = Challenge.objects.first().owners.first()
+    challenge = open_challenge(
+        [city],
+        publish=False,
+        title="Fan-out: compteurs d'eau intelligents",
+        summary="Télérelève des compteurs d'eau.",
+        description="Lire les compteurs d'eau à distance.",
+        domains=["water"],
+    )
+    tag = random.getrandbits(32)
+    people = User.objects.bulk_create(
+        [User(email=f"fanout-{tag}-{i}@example.org", password="!") for i in range(recipients)]
+    )
+    Subscription.objects.bulk_create(
+        [Subscription(user=u, keywords=["compteurs d'eau"]) for u in people]
+    )
+    settings = connection.settings_dict
+    database = (
+        f"postgres://{settings['USER'] or 'postgres'}"
+        f"{':' + settings['PASSWORD'] if settings['PASSWORD'] else ''}"
+        f"@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
+    )
+    redis_server = RedisServer(workdir)
+    redis_server.start()
+    sink = Sink()
+    sink.controller.start()
+    stack = Stack(workdir, database, redis_server, sink)
+    stack.env["CELERY_SWEEP_GRACE_SECONDS"] = "300"
+    try:
+        stack.start_worker()
+        started = time.monotonic()
+        stack.publish(challenge.pk)
+        expected = {u.email for u in people}
+        deadline = started + 600
+        while time.monotonic() < deadline:
+            if expected <= set(sink.by_recipient()):
+                break
+            time.sleep(0.2)
+        elapsed = time.monotonic() - started
+        delivered = len(expected & set(sink.by_recipient()))
+        print(f"fan-out: {delivered}/{recipients} e-mails delivered in {elapsed:.1f} s")
+        return round(elapsed, 1) if delivered == recipients else None
+    finally:
+        stack.stop()
+        sink.controller.stop()
+        redis_server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--solutions", type=int, default=100_000)
+    parser.add_argument("--challenges", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=20_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--fanout", type=int, default=5000)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="iveo-bench-matching-"))
+    if connection.vendor == "sqlite":
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = str(workdir / "bench.sqlite3")
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    figures: dict = {"bench": "matching", "database": connection.vendor}
+    try:
+        started = time.perf_counter()
+        call_command(
+            "seed_bench",
+            challenges=args.challenges,
+            solutions=args.solutions,
+            users=args.users,
+            stdout=StringIO(),
+        )
+        figures["seed_s"] = round(time.perf_counter() - started, 1)
+        print(
+            f"Database: {connection.vendor}; seed_bench {args.challenges} challenges, "
+            f"{args.solutions} solutions, {args.users} people in {figures['seed_s']} s"
+        )
+        rng = random.Random(7)
+        ids = list(Challenge.objects.values_list("pk", flat=True))
+        sample = list(Challenge.objects.filter(pk__in=rng.sample(ids, min(args.queries, len(ids)))))
+        if connection.vendor == "postgresql":
+            figures.update(bench_matching(sample))
+            figures["fanout_5000_s"] = bench_fanout(args.fanout, workdir)
+        else:
+            print("The matching targets are for PostgreSQL: set DATABASE_URL.")
+            figures.update(
+                {"match_p50_ms": None, "match_p95_ms": None, "match_vs_sql_ratio": None,
+                 "fanout_5000_s": None}
+            )  # fmt: skip
+        figures["targets"] = TARGETS
+        print(json.dumps(figures))
+    finally:
+        connection.close()
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
