@@ -251,3 +251,16 @@ def test_alerts_are_private(client, innovator_a, innovator_b):
     assert client.post(reverse("alerts:delete", args=[alert.pk])).status_code == 404
     assert client.get(reverse("alerts:delete", args=[alert.pk])).status_code == 405
     assert Subscription.objects.filter(pk=alert.pk).exists()
+
+
+def test_catalogue_offers_to_save_the_search_as_an_alert(client, innovator_a, db):
+    client.force_login(innovator_a)
+    page = client.get(
+        reverse("challenges:list"), {"q": "fuites", "domain": "water"}
+    ).content.decode()
+    assert reverse("alerts:list") + "?query=" in page
+    link = page.split(reverse("alerts:list") + "?query=", 1)[1].split('"', 1)[0]
+    from urllib.parse import unquote
+
+    form = client.get(reverse("alerts:list") + "?query=" + unquote(link).replace("&amp;", "%26"))
+    assert 'value="q=fuites' in form.content.decode().replace("&amp;", "&")
