@@ -118,3 +118,22 @@ def test_d_worker_killed_mid_fan_out_then_restarted_exactly_one_each(stack, scen
     assert len(stack.sink.messages) < len(expected)
     stack.start_worker()
     assert_exactly_one_each(stack, expected, challenge)
+
+
+def test_e_a_broker_that_accepts_and_never_answers_does_not_hang_the_publish(stack, scenario):
+    """The bounded broker timeouts hold: a silent server costs about two seconds, not forever."""
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)  # accepts connections (the kernel does), never reads nor answers
+    try:
+        stack.env["CELERY_BROKER_URL"] = f"redis://127.0.0.1:{silent.getsockname()[1]}/0"
+        challenge, _expected = scenario
+        elapsed = stack.publish(challenge.pk)
+    finally:
+        silent.close()
+    assert elapsed < 5, f"publish took {elapsed:.2f} s with a silent broker"
+    challenge.refresh_from_db()
+    assert challenge.status == "published"
+    assert Job.objects.get(name=MATCHING_JOB, key=str(challenge.pk)).done_at is None
