@@ -790,8 +790,7 @@ SOLUTIONS_A = [
         "opengov-data",
         "en",
         "OpenGov open data portal",
-        "A hosted open data portal built on CKAN with automatic harvesting, API and DCAT "
-        "metadata.",
+        "A hosted open data portal built on CKAN with automatic harvesting, API and DCAT metadata.",
         "OpenGov sets up a branded open data portal for your organization on CKAN. "
         "Connectors harvest datasets from your GIS, finance and operational systems on a "
         "schedule so they stay current. Every dataset gets an API, previews and DCAT / "

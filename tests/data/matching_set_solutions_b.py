@@ -9,9 +9,7 @@ S = []
 
 
 def s(external_id, org, language, name, summary, description, domains, tags, trl=9):
-    S.append(
-        (external_id, org, language, name, summary, description, domains, tags, trl)
-    )
+    S.append((external_id, org, language, name, summary, description, domains, tags, trl))
 
 
 # --- Mobility -------------------------------------------------------------------------------
@@ -193,8 +191,7 @@ s(
     "mobiliti",
     "fr",
     "Mobiliti Vélo — vélos en libre-service",
-    "Système de vélos et vélos à assistance électrique en libre-service avec stations "
-    "légères.",
+    "Système de vélos et vélos à assistance électrique en libre-service avec stations légères.",
     "Stations sans travaux de génie civil, vélos connectés et application de "
     "location. Exploitation, rééquilibrage et entretien inclus ; données d'usage pour la "
     "collectivité.",
@@ -278,8 +275,7 @@ s(
     "civicapps",
     "en",
     "CivicApps micromobility permit management",
-    "Platform to regulate shared e-scooters and bikes: permits, parking zones, compliance "
-    "data.",
+    "Platform to regulate shared e-scooters and bikes: permits, parking zones, compliance data.",
     "Cities define operating and no-parking zones, receive operators' MDS data feeds "
     "and monitor fleet caps and complaints.",
     ["mobility"],
@@ -449,8 +445,7 @@ s(
     "en",
     "PipeBot robotic lateral reinstatement",
     "Robots that reopen service connections after cured-in-place pipe lining.",
-    "Our remote-controlled cutters reinstate laterals inside lined sewer pipes, with "
-    "live video.",
+    "Our remote-controlled cutters reinstate laterals inside lined sewer pipes, with live video.",
     ["public-works", "water"],
     ["CIPP", "trenchless"],
 )
@@ -459,8 +454,7 @@ s(
     "irrigo",
     "fr",
     "Récupération des eaux de pluie pour bâtiments publics",
-    "Citernes et systèmes de réutilisation de l'eau de pluie pour les sanitaires et "
-    "l'arrosage.",
+    "Citernes et systèmes de réutilisation de l'eau de pluie pour les sanitaires et l'arrosage.",
     "Dimensionnement, fourniture et pose de cuves enterrées, filtration et "
     "pompage ; suivi des volumes économisés.",
     ["water", "buildings"],
@@ -574,8 +568,7 @@ s(
     "thermo-recup",
     "fr",
     "Chaufferie à la biomasse forestière",
-    "Chaudières aux copeaux de bois et petits réseaux de chaleur pour les bâtiments "
-    "municipaux.",
+    "Chaudières aux copeaux de bois et petits réseaux de chaleur pour les bâtiments municipaux.",
     "Approvisionnement local en copeaux, chaufferie automatisée et réseau de "
     "chaleur entre bâtiments voisins.",
     ["energy"],
@@ -586,8 +579,7 @@ s(
     "eco-logik",
     "fr",
     "Riothermie — chaleur des eaux usées",
-    "Récupération de la chaleur des eaux usées dans les collecteurs pour chauffer les "
-    "bâtiments.",
+    "Récupération de la chaleur des eaux usées dans les collecteurs pour chauffer les bâtiments.",
     "Échangeurs installés dans les égouts et pompes à chaleur alimentant "
     "piscines, écoles ou gymnases voisins.",
     ["energy"],
@@ -598,8 +590,7 @@ s(
     "batimetrix",
     "fr",
     "Batimetrix — gestion technique des bâtiments",
-    "Installation et programmation de systèmes de régulation (GTB) pour bâtiments "
-    "municipaux.",
+    "Installation et programmation de systèmes de régulation (GTB) pour bâtiments municipaux.",
     "Contrôleurs BACnet, horaires d'occupation, régulation des unités de "
     "ventilation et des chaudières, poste central de supervision.",
     ["buildings", "energy"],
@@ -611,8 +602,7 @@ s(
     "fr",
     "Thermostats connectés pour chalets et centres communautaires",
     "Thermostats programmables à distance selon les réservations des salles.",
-    "Le chauffage suit les réservations : la salle est chauffée seulement quand elle est "
-    "utilisée.",
+    "Le chauffage suit les réservations : la salle est chauffée seulement quand elle est utilisée.",
     ["buildings", "energy"],
     ["thermostats", "chauffage"],
 )
@@ -645,8 +635,7 @@ s(
     "securinet",
     "fr",
     "Plan de réponse aux incidents et exercices",
-    "Rédaction du plan de réponse aux cyberincidents et exercices sur table avec la "
-    "direction.",
+    "Rédaction du plan de réponse aux cyberincidents et exercices sur table avec la direction.",
     "Nous préparons les rôles, les contacts et les procédures, puis simulons "
     "une attaque par rançongiciel avec les gestionnaires.",
     ["cybersecurity"],
@@ -755,10 +744,8 @@ s(
     "phishaware",
     "en",
     "PhishAware email security gateway",
-    "Filters malicious attachments, links and impersonation attempts before they reach "
-    "inboxes.",
-    "Cloud email filtering with link rewriting and sandboxing, plus a report "
-    "button for users.",
+    "Filters malicious attachments, links and impersonation attempts before they reach inboxes.",
+    "Cloud email filtering with link rewriting and sandboxing, plus a report button for users.",
     ["cybersecurity"],
     ["email security"],
 )
@@ -767,8 +754,7 @@ s(
     "civicapps",
     "en",
     "CivicApps secure website hosting",
-    "Managed hosting for municipal websites with web application firewall and DDoS "
-    "protection.",
+    "Managed hosting for municipal websites with web application firewall and DDoS protection.",
     "Patching, monitoring, backups and a CDN included.",
     ["cybersecurity", "digital-services"],
     ["hosting", "WAF"],
@@ -803,8 +789,7 @@ s(
     "trivision",
     "fr",
     "Robots de tri optique pour centres de tri",
-    "Robots guidés par vision artificielle qui trient les matières recyclables sur les "
-    "convoyeurs.",
+    "Robots guidés par vision artificielle qui trient les matières recyclables sur les convoyeurs.",
     "Amélioration de la pureté des ballots de papier et de plastique et "
     "réduction des besoins de main-d'œuvre au centre de tri.",
     ["waste"],
@@ -827,8 +812,7 @@ s(
     "en",
     "WasteWise collection calendar app",
     "Collection day reminders and a what-goes-where search tool for residents.",
-    "Residents enter their address to get their schedule and reminders by app, email or "
-    "phone.",
+    "Residents enter their address to get their schedule and reminders by app, email or phone.",
     ["waste"],
     ["collection calendar", "reminders"],
 )
@@ -837,8 +821,7 @@ s(
     "wastewise",
     "en",
     "On-site food waste dehydrators",
-    "Machines that dry food waste in commercial kitchens and large buildings to cut "
-    "hauling.",
+    "Machines that dry food waste in commercial kitchens and large buildings to cut hauling.",
     "Reduce volume by up to 90%; output can be composted.",
     ["waste"],
     ["food waste", "equipment"],
@@ -858,8 +841,7 @@ s(
     "biocarbone",
     "fr",
     "Composteurs électromécaniques communautaires",
-    "Composteurs en cuve fermée pour les résidus alimentaires des institutions et des "
-    "quartiers.",
+    "Composteurs en cuve fermée pour les résidus alimentaires des institutions et des quartiers.",
     "Compost mûr en quelques semaines, sans odeurs ni vermine, sur le site même.",
     ["waste"],
     ["compostage", "résidus alimentaires"],
@@ -1055,8 +1037,7 @@ s(
     "airsain",
     "fr",
     "Surveillance de la légionelle dans les bâtiments",
-    "Suivi de la température et de la qualité de l'eau chaude dans les réseaux des "
-    "bâtiments.",
+    "Suivi de la température et de la qualité de l'eau chaude dans les réseaux des bâtiments.",
     "Des sondes repèrent les bras morts et les températures favorables à la "
     "légionelle dans les arénas et piscines.",
     ["buildings", "water"],
@@ -1187,10 +1168,8 @@ s(
     "respire",
     "fr",
     "Surveillance des odeurs",
-    "Nez électroniques autour des usines d'épuration, des sites de compostage et des "
-    "industries.",
-    "Mesures continues et modélisation de la dispersion pour répondre aux "
-    "plaintes des voisins.",
+    "Nez électroniques autour des usines d'épuration, des sites de compostage et des industries.",
+    "Mesures continues et modélisation de la dispersion pour répondre aux plaintes des voisins.",
     ["environment"],
     ["odeurs", "nuisances"],
 )
@@ -1200,8 +1179,7 @@ s(
     "fr",
     "Sonomètres connectés",
     "Mesure continue du bruit urbain : chantiers, bars, circulation.",
-    "Des sonomètres permanents publient les niveaux sonores et alertent en cas de "
-    "dépassement.",
+    "Des sonomètres permanents publient les niveaux sonores et alertent en cas de dépassement.",
     ["environment"],
     ["bruit", "nuisances"],
 )
@@ -1260,8 +1238,7 @@ s(
     "eco-logik",
     "fr",
     "Bilan carbone des collectivités",
-    "Accompagnement à la réalisation du bilan de gaz à effet de serre et du plan de "
-    "transition.",
+    "Accompagnement à la réalisation du bilan de gaz à effet de serre et du plan de transition.",
     "Consultants spécialisés, ateliers avec les services et rapport réglementaire.",
     ["environment"],
     ["bilan carbone", "GES"],
@@ -1539,8 +1516,7 @@ s(
     "Contrôle d'accès aux zones piétonnes",
     "Bornes escamotables et lecture de plaques pour réserver les rues piétonnes aux "
     "véhicules autorisés.",
-    "Livraisons et résidents autorisés reconnus par leur plaque ; "
-    "journal des passages.",
+    "Livraisons et résidents autorisés reconnus par leur plaque ; journal des passages.",
     ["mobility"],
     ["zones piétonnes", "contrôle d'accès"],
 )
@@ -1570,8 +1546,7 @@ s(
     "en",
     "TeleFleet predictive maintenance",
     "Engine diagnostics and fault codes used to schedule fleet maintenance before breakdowns.",
-    "Fault codes are read remotely from heavy trucks and equipment and turned into work "
-    "orders.",
+    "Fault codes are read remotely from heavy trucks and equipment and turned into work orders.",
     ["mobility"],
     ["fleet maintenance", "diagnostics"],
 )
@@ -1652,8 +1627,7 @@ s(
     "fr",
     "Revue des accès et des comptes privilégiés",
     "Audit des droits d'accès et gestion des comptes administrateurs.",
-    "Inventaire des comptes, retrait des droits inutiles et coffre pour les comptes "
-    "privilégiés.",
+    "Inventaire des comptes, retrait des droits inutiles et coffre pour les comptes privilégiés.",
     ["cybersecurity"],
     ["comptes privilégiés", "gouvernance"],
 )
@@ -1663,8 +1637,7 @@ s(
     "en",
     "GridShield secure remote access for integrators",
     "Brokered, recorded remote sessions for vendors who maintain industrial systems.",
-    "Approval workflow, time-limited access and session recording for every vendor "
-    "connection.",
+    "Approval workflow, time-limited access and session recording for every vendor connection.",
     ["cybersecurity"],
     ["remote access", "vendors"],
 )
@@ -1704,8 +1677,7 @@ s(
     "fr",
     "Arpentage de chantiers municipaux",
     "Implantation et relevés d'arpentage pour travaux de voirie et d'aqueduc.",
-    "Nos arpenteurs-géomètres réalisent les relevés topographiques et les plans "
-    "tel que construit.",
+    "Nos arpenteurs-géomètres réalisent les relevés topographiques et les plans tel que construit.",
     ["public-works"],
     ["arpentage", "topographie"],
 )
