@@ -293,6 +293,25 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Portail IVÉO — API de données ouvertes",
+    "DESCRIPTION": (
+        "Read-only open data of the IVÉO portal: published public challenges, solutions, "
+        "verified organisations and case studies with their measured results. Curators also "
+        "read matches and pilot projects with `Authorization: Token <key>`. Network-only "
+        "content is never served."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ChallengeStatusEnum": "solutions.api.enums.CHALLENGE_STATUS",
+        "MatchStatusEnum": "solutions.api.enums.MATCH_STATUS",
+        "PilotStatusEnum": "solutions.api.enums.PILOT_STATUS",
+        "OrganizationKindEnum": "solutions.api.enums.ORGANIZATION_KIND",
+        "GainKindEnum": "solutions.api.enums.GAIN_KIND",
+    },
+}
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
