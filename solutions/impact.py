@@ -223,25 +223,38 @@ def challenges_by_year(f: Filters) -> Table:
     return table
 
 
-def challenges_by_domain(f: Filters) -> Table:
-    table = Table(
+def challenges_by_domain(f: Filters) -> tuple[Table, Table]:
+    """Per domain: by status, and by year (one query grouped by domain, status and year)."""
+    by_status = Table(
         "challenges-domain",
         _("Enjeux par domaine et par statut"),
         _("Domaine"),
         _status_series(f.scope),
     )
-    counts: dict[int, dict] = defaultdict(dict)
-    for domain_id, status, n in (
+    statuses: dict[int, dict] = defaultdict(dict)
+    years: dict[int, dict] = defaultdict(dict)
+    for domain_id, status, year, n in (
         Challenge.domains.through.objects.filter(
             f.challenges("challenge__", "challenge_id"), f.challenge_year("challenge__")
         )
-        .values_list("domain_id", "challenge__status")
+        .annotate(year=challenge_year("challenge__"))
+        .values_list("domain_id", "challenge__status", "year")
         .annotate(n=Count("challenge_id"))
         .order_by()
     ):
-        counts[domain_id][status] = n
-    table.rows = [(d.name, counts[d.pk]) for d in Domain.objects.all() if d.pk in counts]
-    return table
+        statuses[domain_id][status] = statuses[domain_id].get(status, 0) + n
+        years[domain_id][year] = years[domain_id].get(year, 0) + n
+    domains = [d for d in Domain.objects.all() if d.pk in statuses]
+    by_status.rows = [(d.name, statuses[d.pk]) for d in domains]
+    all_years = sorted({y for counts in years.values() for y in counts})
+    by_year = Table(
+        "challenges-domain-year",
+        _("Enjeux par domaine et par année"),
+        _("Domaine"),
+        [(y, str(y)) for y in all_years],
+        [(d.name, years[d.pk]) for d in domains],
+    )
+    return by_status, by_year
 
 
 def engagement_by_year(f: Filters) -> tuple[Table, dict]:
@@ -534,10 +547,12 @@ def snapshots_clear() -> None:
 def impact_dashboard(user, *, domain=None, region: str = "", year=None) -> dict:
     f = Filters(scope=scope_of(user), domain=domain, region=region, year=year)
     engagement, engaged = engagement_by_year(f)
+    by_domain, by_domain_year = challenges_by_domain(f)
     facts = pilot_facts(f)
     tables = {
         "challenges_year": challenges_by_year(f),
-        "challenges_domain": challenges_by_domain(f),
+        "challenges_domain": by_domain,
+        "challenges_domain_year": by_domain_year,
         "engagement": engagement,
         "pilots": pilots_by_outcome(facts),
     }

@@ -5,7 +5,7 @@ Also the hooks that show pilots and case studies on pages of other apps (registe
 "my pilots" dashboard section and the pilots of an organisation page.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 
 from challenges.access import challenges_visible_to
@@ -157,25 +157,25 @@ def copy_cities(user) -> list[Organization]:
 def case_studies_for_challenge(challenge: Challenge, limit: int) -> list[CaseStudy]:
     """Public case studies for a challenge page: the one it copies, then its domains' latest.
 
-    The challenge pages call this without a user: only public case studies are returned.
+    The challenge pages call this without a user: only public case studies are returned. One
+    query (the challenge's domains are prefetched by the page).
     """
-    public = access.public_case_studies()
-    result: list[CaseStudy] = []
-    if challenge.pk:
-        source = public.filter(copies__challenge=challenge).first()
-        if source is not None:
-            result.append(source)
-    domains = [d.pk for d in challenge.domains.all()] if challenge.pk else []
-    if domains and len(result) < limit:
-        related = (
-            public.filter(pilot__challenge__domains__in=domains)
-            .exclude(pilot__challenge=challenge)
-            .exclude(pk__in=[s.pk for s in result])
-            .distinct()
-            .order_by("-published_at", "-pk")[: limit - len(result)]
+    if not challenge.pk:
+        return []
+    domains = [d.pk for d in challenge.domains.all()]
+    source = Exists(CaseStudyCopy.objects.filter(case_study=OuterRef("pk"), challenge=challenge))
+    same_domain = Exists(
+        Challenge.domains.through.objects.filter(
+            challenge_id=OuterRef("pilot__challenge_id"), domain_id__in=domains
         )
-        result.extend(related)
-    return result
+    )
+    return list(
+        access.public_case_studies()
+        .exclude(pilot__challenge=challenge)
+        .annotate(is_source=source)
+        .filter(Q(is_source=True) | Q(same_domain))
+        .order_by("-is_source", "-published_at", "-pk")[:limit]
+    )
 
 
 def dashboard_section(request: HttpRequest) -> tuple[str, dict] | None:

@@ -332,3 +332,16 @@ def test_lineage_keeps_network_only_results_in_the_network(
     client.force_login(innovator_b)
     page = client.get(case_study_a.get_absolute_url()).content.decode()
     assert "1\u00a0500" in page or "1 500" in page or "1500" in page
+
+
+def test_challenge_page_lists_the_copied_case_study_first_in_one_query(
+    case_study_a, city_b, city_b_staff, django_assert_num_queries
+):
+    from challenges.access import challenge_for_viewer
+    from challenges.selectors import similar_case_studies
+
+    copy = pilots.case_study_copy(case_study=case_study_a, by=city_b_staff, city=city_b)
+    challenge = challenge_for_viewer(city_b_staff, copy.pk)
+    with django_assert_num_queries(1):
+        studies = similar_case_studies(challenge)
+    assert studies[0] == case_study_a

@@ -332,3 +332,29 @@ def test_results_published_for_the_network_only_stay_out_of_the_public_dashboard
     assert "Aucun gain mesuré" in visitor.content.decode()
     client.force_login(innovator_b)
     assert ">70<" in client.get(reverse("solutions:impact_dashboard")).content.decode()
+
+
+def test_challenges_per_domain_and_year(client, city_a, db):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    for year in (2024, 2025, 2025):
+        challenge = open_challenge([city_a], domains=["water"])
+        Challenge.objects.filter(pk=challenge.pk).update(
+            published_at=datetime(year, 6, 1, tzinfo=timezone.get_current_timezone())
+        )
+    table = client.get(reverse("solutions:impact_dashboard")).context
+    from solutions.models import ImpactSnapshot
+
+    assert ImpactSnapshot.objects.exists()
+    data = impact.impact_dashboard(_visitor())
+    rows = dict(data["tables"]["challenges_domain_year"].rows)
+    assert rows["Gestion durable de l'eau"] == {2024: 1, 2025: 2}
+    assert "Enjeux par domaine et par année" in table["body"]
+
+
+def _visitor():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
