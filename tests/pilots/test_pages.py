@@ -247,3 +247,33 @@ def test_closed_challenge_page_lists_nothing_for_a_visitor_of_a_draft_pilot(clie
     challenge = Challenge.objects.get(pk=pilot_a.challenge_id)
     page = client.get(challenge.get_absolute_url()).content.decode()
     assert pilot_a.get_absolute_url() not in page
+
+
+def test_pilot_list_and_exports_query_count_is_constant(
+    client, curator, city_a, innovator_a_org, django_assert_max_num_queries
+):
+    from .builders import completed_pilot
+
+    def add(n):
+        for _ in range(n):
+            completed_pilot(city=city_a, innovator=innovator_a_org, by=curator)
+
+    add(2)
+    client.force_login(curator)
+    counts = {}
+    for name in ("pilot_list", "pilot_export", "pilot_indicators_export"):
+        with django_assert_max_num_queries(12) as captured:
+            response = client.get(reverse(f"solutions:{name}"))
+            _consume(response)
+        counts[name] = len(captured.captured_queries)
+    add(10)
+    for name, count in counts.items():
+        with django_assert_max_num_queries(count):
+            response = client.get(reverse(f"solutions:{name}"))
+            _consume(response)
+
+
+def _consume(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
