@@ -1,8 +1,9 @@
 """Reads of `challenges` shared by views, services and other apps."""
 
+from collections import defaultdict
 from collections.abc import Callable
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
 from partners.access import city_organizations
@@ -65,6 +66,15 @@ def with_list_relations(queryset: QuerySet[Challenge]) -> QuerySet[Challenge]:
     )
 
 
+# Long texts a list of challenges never shows: left in the table (and out of the sort).
+LIST_DEFERRED = ("description", "gain_economic", "gain_environmental", "gain_social", "terms")
+
+
+def catalogue_page(queryset: QuerySet[Challenge]) -> QuerySet[Challenge]:
+    """A sorted catalogue queryset as its result list shows it (cards)."""
+    return with_list_relations(queryset.defer(*LIST_DEFERRED))
+
+
 def catalogue_queryset(user) -> QuerySet[Challenge]:
     """The challenges of the public catalogue that this user may see."""
     return challenges_visible_to(user).filter(status__in=Challenge.PUBLIC_STATUSES)
@@ -74,45 +84,82 @@ def search(queryset: QuerySet[Challenge], text: str) -> QuerySet[Challenge]:
     return text_search(queryset, text, table=TABLE, fallback_fields=SEARCH_FALLBACK_FIELDS)
 
 
-def facet_counts(bases: dict[str, QuerySet[Challenge]]) -> dict[str, dict]:
-    """Counts per value of each facet, one query per facet.
+# Facets whose counts come from one grouped query over the catalogue's own columns.
+COLUMN_FACETS = ("status", "language", "open")
 
-    `bases[facet]` is the catalogue filtered by every facet but this one, so that a count says
-    how many results choosing that value would give.
+
+def facet_counts(
+    bases: dict[str, QuerySet[Challenge]],
+    *,
+    status: str | None = None,
+    language: str | None = None,
+    open_only: bool = False,
+) -> dict[str, dict | int]:
+    """Counts per value of each facet, and the number of results, in four queries.
+
+    `bases["domain"]`, `bases["region"]` and `bases["city"]` are the catalogue filtered by every
+    facet but that one, so that a count says how many results choosing that value would give;
+    `bases["columns"]` is the catalogue filtered by every facet but status, language and "open".
+    The column facets and the result count are derived from one query grouped by (status,
+    language, open or not) over `bases["columns"]`, with the chosen `status`, `language` and
+    `open_only`, instead of one scan of the catalogue each: at 100,000 challenges each scan costs
+    tens of milliseconds. Domains are counted by id (the caller knows the slugs) and cities by
+    organisation without DISTINCT: a challenge has each owner once.
     """
+    groups = (
+        bases["columns"]
+        .order_by()
+        .annotate(is_open=Case(When(open_for_proposals_q(), then=True), default=False))
+        .values_list("status", "language", "is_open")
+        .annotate(n=Count("*"))
+    )
+    statuses: dict[str, int] = defaultdict(int)
+    languages: dict[str, int] = defaultdict(int)
+    open_count = total = 0
+    for row_status, row_language, row_open, n in groups:
+        fits_status = status is None or row_status == status
+        fits_language = language is None or row_language == language
+        fits_open = row_open or not open_only
+        if fits_language and fits_open:
+            statuses[row_status] += n
+        if fits_status and fits_open:
+            languages[row_language] += n
+        if fits_status and fits_language:
+            open_count += n if row_open else 0
+            total += n if fits_open else 0
 
     def ids(facet: str) -> QuerySet:
         return bases[facet].order_by().values("pk")
 
     def owners(facet: str) -> QuerySet:
-        return Challenge.owners.through.objects.filter(challenge_id__in=ids(facet))
-
-    def per_value(facet: str, field: str) -> dict:
-        return dict(bases[facet].order_by().values_list(field).annotate(n=Count("pk")))
+        return Challenge.owners.through.objects.filter(challenge_id__in=ids(facet)).order_by()
 
     return {
         "domain": dict(
             Challenge.domains.through.objects.filter(challenge_id__in=ids("domain"))
-            .values_list("domain__slug")
-            .annotate(n=Count("challenge_id"))
+            .order_by()
+            .values_list("domain_id")
+            .annotate(n=Count("*"))
         ),
         "region": dict(
             owners("region")
             .exclude(organization__region="")
             .values_list("organization__region")
             .annotate(n=Count("challenge_id", distinct=True))
-            .order_by("organization__region")
         ),
         "city": {
             slug: (name, n)
-            for slug, name, n in owners("city")
-            .values_list("organization__slug", "organization__name")
-            .annotate(n=Count("challenge_id", distinct=True))
-            .order_by("organization__name")
+            for slug, name, n in sorted(
+                owners("city")
+                .values_list("organization__slug", "organization__name")
+                .annotate(n=Count("*")),
+                key=lambda row: (row[1], row[0]),
+            )
         },
-        "status": per_value("status", "status"),
-        "language": per_value("language", "language"),
-        "open": bases["open"].filter(open_for_proposals_q()).count(),
+        "status": dict(statuses),
+        "language": dict(languages),
+        "open": open_count,
+        "total": total,
     }
 
 

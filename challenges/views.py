@@ -39,7 +39,13 @@ from .markdown import render_markdown
 from .models import Challenge
 
 PAGE_SIZE = 20
-FACETS = ("domain", "region", "city", "status", "language", "open")
+# The query-string fields each facet's counts ignore (see `selectors.facet_counts`).
+FACET_BASES = {
+    "domain": ("domain",),
+    "region": ("region",),
+    "city": ("city",),
+    "columns": selectors.COLUMN_FACETS,
+}
 
 # --- Catalogue ------------------------------------------------------------------------------
 
@@ -64,16 +70,31 @@ def _catalogue_filter(request: HttpRequest) -> tuple[ChallengeFilter, dict]:
     return filterset, extra
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told the number of results (the facet counts already give it)."""
+
+    def __init__(self, object_list, per_page: int, *, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
 def _facets(filterset: ChallengeFilter, extra: dict) -> dict:
+    """The facets with their counts; `total` is the number of results of `filterset`."""
     bases = {}
-    for facet in FACETS:
+    for facet, left_out in FACET_BASES.items():
         data = extra["data"].copy()
-        data.pop(facet, None)
+        for name in left_out:
+            data.pop(name, None)
         bases[facet] = ChallengeFilter(
             data, queryset=extra["base"], domain_choices=extra["choices"]
         ).qs
-    counts = selectors.facet_counts(bases)
     cleaned = getattr(filterset.form, "cleaned_data", {})
+    counts = selectors.facet_counts(
+        bases,
+        status=cleaned.get("status") or None,
+        language=cleaned.get("language") or None,
+        open_only=bool(cleaned.get("open")),
+    )
     chosen_domains = set(cleaned.get("domain") or [])
     region = (cleaned.get("region") or "").strip()
     regions = dict(counts["region"])
@@ -83,7 +104,7 @@ def _facets(filterset: ChallengeFilter, extra: dict) -> dict:
     cities = dict(counts["city"])
     return {
         "domains": [
-            (d.slug, d.name, counts["domain"].get(d.slug, 0), d.slug in chosen_domains)
+            (d.slug, d.name, counts["domain"].get(d.pk, 0), d.slug in chosen_domains)
             for d in extra["domains"]
         ],
         "regions": [(r, n, r.lower() == region.lower()) for r, n in sorted(regions.items())],
@@ -99,6 +120,7 @@ def _facets(filterset: ChallengeFilter, extra: dict) -> dict:
         ],
         "open": counts["open"],
         "open_checked": bool(cleaned.get("open")),
+        "total": counts["total"],
     }
 
 
@@ -106,8 +128,9 @@ def _facets(filterset: ChallengeFilter, extra: dict) -> dict:
 def catalogue(request: HttpRequest) -> HttpResponse:
     filterset, extra = _catalogue_filter(request)
     sort = filterset.sort_order()
-    results = apply_sort(filterset.qs, sort)
-    page = Paginator(selectors.with_list_relations(results), PAGE_SIZE).get_page(
+    facets = _facets(filterset, extra)
+    results = selectors.catalogue_page(apply_sort(filterset.qs, sort))
+    page = _CountedPaginator(results, PAGE_SIZE, count=facets["total"]).get_page(
         request.GET.get("page")
     )
     query = extra["data"].copy()
@@ -115,7 +138,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     context = {
         "filterset": filterset,
         "form": filterset.form,
-        "facets": _facets(filterset, extra),
+        "facets": facets,
         "page_obj": page,
         "result_count": page.paginator.count,
         "sort": sort,
