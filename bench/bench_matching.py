@@ -5,8 +5,9 @@ targets hold there), `seed_bench` builds 100,000 challenges, 100,000 solutions a
 people. Then:
 
 1. `suggest_matches` (in process, `--json`) for 200 varied challenges: p50 and p95 in ms, and
-   the same for a hand-written single SQL full-text query over the same data (an OR tsquery of
-   the challenge's words, `ts_rank`, top 10), run in the same process; the ratio of the p50s.
+   the same for two hand-written single SQL full-text queries over the same data (an OR
+   tsquery of all the challenge's words, or of its title and tags only; `ts_rank`, top 10),
+   run in the same process; the ratio of the p50s, against the faster of the two.
    Targets: p95 <= 50 ms, ratio <= 1.5.
 2. Fan-out: a challenge whose alerts fit 5,000 people is published; a real Celery worker (own
    redis-server, one solo worker) delivers the e-mails to an SMTP sink (aiosmtpd); the time
@@ -62,10 +63,15 @@ def percentiles(durations: list[float]) -> tuple[float, float]:
     return round(statistics.median(durations), 2), round(p95, 2)
 
 
-def plain_sql(challenge: Challenge) -> list:
-    """The hand-written baseline: any word of the challenge, ranked by ts_rank, top 10."""
-    text = " ".join([challenge.title, challenge.summary, challenge.description, *challenge.tags])
-    words = sorted({w for w in re.findall(r"[a-z0-9]+", normalize(text)) if w not in STOP_WORDS})
+def plain_sql(challenge: Challenge, *, title_only: bool = False) -> list:
+    """A hand-written baseline: any word of the challenge (or of its title and tags), ranked by
+    `ts_rank`, top 10, in one statement over the same stored vectors and GIN index."""
+    parts = [challenge.title, *challenge.tags]
+    if not title_only:
+        parts += [challenge.summary, challenge.description]
+    words = sorted(
+        {w for w in re.findall(r"[a-z0-9]+", normalize(" ".join(parts))) if w not in STOP_WORDS}
+    )
     config = "iveo_en" if challenge.language == "en" else "iveo_fr"
     with connection.cursor() as cursor:
         cursor.execute(
@@ -75,34 +81,44 @@ def plain_sql(challenge: Challenge) -> list:
             WHERE s.status = 'published' AND s.search_document @@ q
             ORDER BY rank DESC LIMIT 10
             """,
-            [config, " | ".join(words)],
+            [config, " | ".join(words) or "''"],
         )
         return cursor.fetchall()
 
 
-def bench_matching(sample: list[Challenge]) -> dict:
-    engine, sql = [], []
-    for challenge in sample[:5]:  # warm the caches for both
-        call_command("suggest_matches", str(challenge.pk), "--json", stdout=StringIO())
-        plain_sql(challenge)
+def _time(function, sample: list[Challenge]) -> list[float]:
+    durations = []
     for challenge in sample:
         started = time.perf_counter()
+        function(challenge)
+        durations.append((time.perf_counter() - started) * 1000)
+    return durations
+
+
+def bench_matching(sample: list[Challenge]) -> dict:
+    def engine(challenge):
         call_command("suggest_matches", str(challenge.pk), "--json", stdout=StringIO())
-        engine.append((time.perf_counter() - started) * 1000)
-        started = time.perf_counter()
-        plain_sql(challenge)
-        sql.append((time.perf_counter() - started) * 1000)
-    p50, p95 = percentiles(engine)
-    sql_p50, sql_p95 = percentiles(sql)
-    print(f"suggest_matches     p50 {p50:8.2f} ms   p95 {p95:8.2f} ms   ({len(sample)} challenges)")
-    print(f"plain SQL (OR, rank) p50 {sql_p50:8.2f} ms   p95 {sql_p95:8.2f} ms")
-    return {
-        "match_p50_ms": p50,
-        "match_p95_ms": p95,
-        "sql_p50_ms": sql_p50,
-        "sql_p95_ms": sql_p95,
-        "match_vs_sql_ratio": round(p50 / sql_p50, 2) if sql_p50 else None,
+
+    baselines = {
+        "all words": lambda c: plain_sql(c),
+        "title and tags": lambda c: plain_sql(c, title_only=True),
     }
+    for function in (engine, *baselines.values()):  # warm the caches
+        _time(function, sample[:5])
+    p50, p95 = percentiles(_time(engine, sample))
+    print(f"suggest_matches             p50 {p50:8.2f} ms   p95 {p95:8.2f} ms   ({len(sample)})")
+    figures = {"match_p50_ms": p50, "match_p95_ms": p95}
+    fastest = None
+    for name, function in baselines.items():
+        sql_p50, sql_p95 = percentiles(_time(function, sample))
+        print(f"plain SQL, {name:16} p50 {sql_p50:8.2f} ms   p95 {sql_p95:8.2f} ms")
+        key = name.replace(" ", "_")
+        figures[f"sql_{key}_p50_ms"], figures[f"sql_{key}_p95_ms"] = sql_p50, sql_p95
+        fastest = sql_p50 if fastest is None else min(fastest, sql_p50)
+    # Against the faster baseline: the conservative ratio.
+    figures["match_vs_sql_ratio"] = round(p50 / fastest, 2) if fastest else None
+    print(f"ratio to the faster plain query (p50): {figures['match_vs_sql_ratio']}")
+    return figures
 
 
 def bench_fanout(recipients: int, workdir: Path) -> float | None:

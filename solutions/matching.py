@@ -51,11 +51,12 @@ FIELD_WEIGHTS = {"title": 1.0, "tags": 0.9, "summary": 0.75, "description": 0.5}
 # Weight of a glossary translation relative to the word it translates.
 TRANSLATION_WEIGHT = 0.7
 # How many distinct terms go into the query, and how many candidates get the full scoring.
-MAX_TERMS = 40
-CANDIDATE_POOL = 150
+MAX_TERMS = 30
+CANDIDATE_POOL = 100
 # Candidates come from the most distinctive terms whose documents add up to about this many
 # rows (at least this many terms), so that a large catalogue is read through the GIN index.
 CANDIDATE_ROWS = 3000
+CANDIDATE_SHARE = 0.1  # ... and at most this share of the table
 MIN_CANDIDATE_TERMS = 3
 # Terms found in more than this share of documents are too common to select candidates.
 MAX_TERM_FREQUENCY = 0.3
@@ -264,6 +265,7 @@ class Term:
     weight: float  # field weight x inverse document frequency
     words: list[str]  # the source words it comes from (for the reasons)
     rows: float = 0.0  # estimated number of documents that have it (0: unknown)
+    frequency: float = 0.0  # share of the documents that have it (0: unknown)
 
 
 def _stems_and_frequencies(
@@ -362,7 +364,9 @@ def _select_terms(profile: Profile, table: str) -> list[Term]:
     rows = frequencies.get(ROWS_KEY, 0.0)
     selected = list(by_lexeme.values())
     for term in selected:
-        term.rows = frequencies.get(term.lexeme, rare) * rows if rows else 0.0
+        if rows:
+            term.frequency = frequencies.get(term.lexeme, rare)
+            term.rows = term.frequency * rows
     selected.sort(key=lambda t: (-t.weight, t.lexeme))
     return selected[:MAX_TERMS]
 
@@ -387,9 +391,11 @@ def _candidate_terms(terms: list[Term]) -> list[Term]:
     one of these. On a large catalogue this keeps the candidates to a few thousand rows (an
     index scan, not a table scan) whatever the challenge says.
     """
+    table_rows = max((t.rows / t.frequency for t in terms if t.frequency), default=0.0)
+    budget = min(CANDIDATE_ROWS, max(table_rows * CANDIDATE_SHARE, 300))
     chosen, rows = [], 0.0
     for term in terms:
-        if len(chosen) >= MIN_CANDIDATE_TERMS and rows + term.rows > CANDIDATE_ROWS:
+        if len(chosen) >= MIN_CANDIDATE_TERMS and rows + term.rows > budget:
             continue
         chosen.append(term)
         rows += term.rows
