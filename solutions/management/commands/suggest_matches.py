@@ -19,12 +19,8 @@ class Command(BaseCommand):
     help = "Rank the published solutions that fit a challenge (external_id or primary key)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "challenge", help="external_id or primary key of the challenge"
-        )
-        parser.add_argument(
-            "--limit", type=int, default=10, help="how many solutions (10)"
-        )
+        parser.add_argument("challenge", help="external_id or primary key of the challenge")
+        parser.add_argument("--limit", type=int, default=10, help="how many solutions (10)")
         parser.add_argument("--json", action="store_true", help="print a JSON list")
 
     def handle(self, *args, challenge: str, limit: int, json: bool, **options):
@@ -34,9 +30,7 @@ class Command(BaseCommand):
         if found is None and challenge.isdigit():
             found = Challenge.objects.filter(pk=int(challenge)).first()
         if found is None:
-            raise CommandError(
-                f"No challenge with external_id or primary key {challenge!r}."
-            )
+            raise CommandError(f"No challenge with external_id or primary key {challenge!r}.")
         with translation.override(settings.LANGUAGE_CODE):
             ranked = rank_solutions(found, limit=limit)
             if json:
