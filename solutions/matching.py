@@ -16,8 +16,9 @@ How a challenge is turned into a query (`_profile`, `_select_terms`):
   rare, distinctive words count, words every document has do not.
 
 Ranking on PostgreSQL is one SQL statement over the stored, GIN-indexed `search_document`
-vectors: candidates are the rows matching any selected term (an OR tsquery, index scan), a
-first `ts_rank` keeps the best few hundred, then each is scored term by term (inverse document
+vectors: candidates are the rows matching any of the most distinctive terms (an OR tsquery
+within a row budget, so a GIN index scan even at 100,000 rows), a first `ts_rank` keeps the
+best hundred, then each is scored term by term (inverse document
 frequency x the query word's field weight x `ts_rank` of the term in the document, which
 weights title > tags and summary > description), plus shared domains, evidence (references,
 earlier matches that went to an introduction or a pilot on a challenge of the same domain) and
@@ -620,13 +621,6 @@ def _domain_names() -> dict[int, str]:
 
 
 # --- Public API -------------------------------------------------------------------------------
-
-SOLUTION_FIELDS = {
-    "title": "name",
-    "tags": "tags",
-    "summary": "summary",
-    "description": "description",
-}
 
 
 def rank_solutions(
