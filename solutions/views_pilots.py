@@ -608,7 +608,7 @@ def impact_dashboard(request: HttpRequest) -> HttpResponse:
     key = impact.snapshot_key(scope, language=get_language(), **filters)
     snapshot = impact.snapshot_get(key)
     if snapshot is None:
-        data = impact.impact_dashboard(request.user, **filters)
+        data = impact.impact_dashboard(request.user, years=choices["years"], **filters)
         tables = data["tables"]
         pilot_tables = [tables["pilots"]]
         if data["scope"] == "curator":

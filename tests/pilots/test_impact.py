@@ -3,7 +3,7 @@
 import csv
 import io
 import re
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
 
 import pytest
@@ -358,3 +358,21 @@ def _visitor():
     from django.contrib.auth.models import AnonymousUser
 
     return AnonymousUser()
+
+
+def test_years_as_ranges_match_the_extraction_in_local_time(city_a, db):
+    from datetime import datetime
+
+    moments = [
+        datetime(2025, 1, 1, 2, 0, tzinfo=UTC),  # 2024-12-31 21:00 in Toronto
+        datetime(2025, 1, 1, 6, 0, tzinfo=UTC),
+        datetime(2023, 7, 1, 12, 0, tzinfo=UTC),
+    ]
+    for moment in moments:
+        challenge = open_challenge([city_a], domains=["energy"])
+        Challenge.objects.filter(pk=challenge.pk).update(published_at=moment)
+    plain = impact.impact_dashboard(_visitor())["tables"]
+    ranged = impact.impact_dashboard(_visitor(), years=(2024, 2025))["tables"]
+    for name in ("challenges_year", "challenges_domain_year", "engagement"):
+        assert plain[name].rows == ranged[name].rows, name
+    assert [label for label, _values in plain["challenges_year"].rows] == ["2023", "2024", "2025"]
