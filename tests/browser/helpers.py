@@ -235,7 +235,11 @@ def assert_keyboard_reaches_every_field(page: Page) -> list[dict]:
     # added, as a person's would, and the form posts back to it.
     page.reload()
     visited = tab_through_main_form(page)
-    in_form = [e["key"] for e in visited if e["inMainForm"]]
+    in_form = []
+    for element in visited:
+        # Chromium stops on each part of a date field (day, month, year): one field.
+        if element["inMainForm"] and in_form[-1:] != [element["key"]]:
+            in_form.append(element["key"])
     expected = expected_tab_stops(page)
     assert [k for k in in_form if k in expected] == expected, (
         f"Tab order in the form: {in_form}, expected {expected}"

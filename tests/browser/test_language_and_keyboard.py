@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from partners.models import User
+from tests.security import matrix_solutions as solutions
 
 from .helpers import (
     BROWSER,
@@ -103,12 +104,22 @@ class KeyboardForm:
     name: str  # URL name
     role: str | None  # fixture of the signed-in person, None for a visitor
     make_invalid: Callable[[Page], None] | None = None  # default: submit it empty
+    kwargs: Callable[[Callable], dict] = lambda fx: {}  # the URL's, from fixtures
 
 
 KEYBOARD_FORMS = [
     KeyboardForm("partners:signup", None),
     KeyboardForm("partners:login", None),
     KeyboardForm("partners:profile", "innovator_a", _break_profile_language),
+    KeyboardForm("challenges:create", "city_a_staff"),
+    KeyboardForm(
+        "solutions:create", "innovator_a", kwargs=lambda fx: {"slug": fx("innovator_a_org").slug}
+    ),
+    KeyboardForm(
+        "solutions:propose",
+        "innovator_a",
+        kwargs=lambda fx: {"challenge_pk": solutions.solution(fx) and solutions.challenge(fx).pk},
+    ),
 ]
 
 
@@ -116,7 +127,7 @@ KEYBOARD_FORMS = [
 def test_main_form_works_with_the_keyboard_alone(page, live_server, request, shots, form):
     user = request.getfixturevalue(form.role) if form.role else None
     sign_in_quickly(page.context, live_server, user)
-    page.goto(url(live_server, form.name))
+    page.goto(url(live_server, form.name, **form.kwargs(request.getfixturevalue)))
     visited = assert_keyboard_reaches_every_field(page)
     shots("submit-button-focused")
     assert visited[-1]["isSubmit"]
