@@ -52,7 +52,7 @@ FIELD_WEIGHTS = {"title": 1.0, "tags": 0.9, "summary": 0.75, "description": 0.5}
 # Weight of a glossary translation relative to the word it translates.
 TRANSLATION_WEIGHT = 0.7
 # How many distinct terms go into the query, and how many candidates get the full scoring.
-MAX_TERMS = 30
+MAX_TERMS = 40
 CANDIDATE_POOL = 100
 # Candidates come from the most distinctive terms whose documents add up to about this many
 # rows (at least this many terms), so that a large catalogue is read through the GIN index.
@@ -369,7 +369,11 @@ def _select_terms(profile: Profile, table: str) -> list[Term]:
             term.frequency = frequencies.get(term.lexeme, rare)
             term.rows = term.frequency * rows
     selected.sort(key=lambda t: (-t.weight, t.lexeme))
-    return selected[:MAX_TERMS]
+    selected = selected[:MAX_TERMS]
+    kept = {t.lexeme for t in selected}
+    for key, lexemes in profile.stems.items():  # the reasons look at the kept stems only
+        profile.stems[key] = [x for x in lexemes if x in kept]
+    return selected
 
 
 def analyze(table: str) -> None:
@@ -480,7 +484,14 @@ def _rank_sql(
         ORDER BY t.score DESC, t.id
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        if connection.in_atomic_block:
+            cursor.execute(sql, params)
+        else:
+            # A small index scan: starting parallel workers costs more than it saves. In one
+            # simple-query string the SET LOCAL holds for this statement only.
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0;\n" + sql, params)
+            while cursor.description is None and cursor.nextset():
+                pass
         columns = [col.name for col in cursor.description]
         rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     return [
