@@ -13,7 +13,7 @@ from .models import (
     Milestone,
     PilotProject,
 )
-from .pilots import PILOT_FIELDS
+from .pilots import CASE_STUDY_FIELDS, PILOT_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -144,18 +144,7 @@ class EvidenceForm(forms.Form):
 class CaseStudyForm(forms.ModelForm):
     class Meta:
         model = CaseStudy
-        fields = [
-            "title",
-            "summary",
-            "need",
-            "solution_text",
-            "results",
-            "lessons",
-            "cost_note",
-            "contacts",
-            "language",
-            "visibility",
-        ]
+        fields = list(CASE_STUDY_FIELDS)
         widgets = {"visibility": forms.RadioSelect, "language": forms.RadioSelect}
 
 

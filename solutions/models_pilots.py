@@ -21,6 +21,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from challenges.models import Challenge
+
 __all__ = [
     "MAX_PILOT_BUDGET",
     "CaseStudy",
@@ -98,9 +100,7 @@ class PilotProject(models.Model):
         GRANT = "grant", _("Subvention ou programme public")
         OTHER = "other", _("Autre")
 
-    class Currency(models.TextChoices):
-        CAD = "CAD", _("Dollar canadien (CAD)")
-        EUR = "EUR", _("Euro (EUR)")
+    Currency = Challenge.Currency
 
     ACTIVE_STATUSES = (Status.PLANNED, Status.RUNNING)
     ENDED_STATUSES = (Status.COMPLETED, Status.STOPPED)
@@ -400,9 +400,7 @@ class CaseStudy(models.Model):
         DRAFT = "draft", _("Brouillon")
         PUBLISHED = "published", _("Publiée")
 
-    class Language(models.TextChoices):
-        FR = "fr", _("Français")
-        EN = "en", _("English")
+    Language = Challenge.Language
 
     pilot = models.OneToOneField(
         PilotProject,
