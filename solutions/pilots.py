@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from challenges.models import Challenge
+from challenges.selectors import curators
 from challenges.services import (
     allowed_transitions,
     challenge_create,
@@ -108,15 +109,9 @@ def _members(organizations: list[Organization]) -> list[User]:
     )
 
 
-def _curators() -> list[User]:
-    from challenges.selectors import curators
-
-    return curators()
-
-
 def _pilot_team(pilot: PilotProject, *, exclude: User | None) -> list[User]:
     """The pilot city's staff, the innovator's members and curators, without the actor."""
-    people = {u.pk: u for u in _members([pilot.city, pilot.innovator]) + _curators()}
+    people = {u.pk: u for u in _members([pilot.city, pilot.innovator]) + curators()}
     if exclude is not None:
         people.pop(exclude.pk, None)
     return list(people.values())
