@@ -797,7 +797,15 @@ def _innovator_members(organization_ids: Iterable[int]) -> dict[int, list]:
     return members
 
 
-def challenge_matches_suggest(*, challenge_id: int) -> int:
+def matches_refresh(*, notify: bool = False) -> int:
+    """Suggest matches for every open published challenge (the demo, after its solutions)."""
+    from challenges.selectors import open_for_proposals_q
+
+    pks = Challenge.objects.filter(open_for_proposals_q()).values_list("pk", flat=True)
+    return sum(challenge_matches_suggest(challenge_id=pk, notify=notify) for pk in pks)
+
+
+def challenge_matches_suggest(*, challenge_id: int, notify: bool = True) -> int:
     """Store the engine's suggestions for a published challenge and notify, in one transaction.
 
     Re-running updates the scores and reasons of the engine's own suggestions and never
@@ -810,7 +818,7 @@ def challenge_matches_suggest(*, challenge_id: int) -> int:
 
     from challenges.selectors import curators
     from partners.models import Job, NotificationKind
-    from partners.notifications import notify
+    from partners.notifications import notify as notify_people
 
     from .subscriptions import subscribers_for
 
@@ -863,12 +871,14 @@ def challenge_matches_suggest(*, challenge_id: int) -> int:
                 refreshed.append(match)
         Match.objects.bulk_create(new, ignore_conflicts=True)
         Match.objects.bulk_update(refreshed, ["score", "reasons", "updated_at"])
+        if not notify:
+            return len(ranked)
         by_organization: dict[int, list[str]] = defaultdict(list)
         for solution, _score, _reasons in ranked:
             by_organization[solution.organization_id].append(solution.name)
         members = _innovator_members(by_organization)
         for organization_id, names in sorted(by_organization.items()):
-            notify(
+            notify_people(
                 recipients=members.get(organization_id, []),
                 kind=NotificationKind.MATCH,
                 event=event,
@@ -876,7 +886,7 @@ def challenge_matches_suggest(*, challenge_id: int) -> int:
                 context={**context, "solutions": names},
                 url=url,
             )
-        notify(
+        notify_people(
             recipients=subscribers_for(challenge),
             kind=NotificationKind.ALERT,
             event=event,
@@ -884,7 +894,7 @@ def challenge_matches_suggest(*, challenge_id: int) -> int:
             context=context,
             url=url,
         )
-        notify(
+        notify_people(
             recipients=curators(),
             kind=NotificationKind.MATCH,
             event=event,

@@ -6,6 +6,7 @@ from challenges.demo import seed_challenges
 from partners.demo import DEMO_PASSWORD, accounts_summary, seed_partners
 from solutions.demo import seed_solutions
 from solutions.demo_pilots import seed_pilots
+from solutions.matching import matches_refresh
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         seed_challenges(orgs)
         seed_solutions(orgs)
         seed_pilots(orgs)
+        matches_refresh()  # the engine's suggestions, now that the solutions exist
         self.stdout.write(self.style.SUCCESS("Demo data ready. Demo accounts (password: %s):" % DEMO_PASSWORD))
         for email, role in accounts_summary():
             self.stdout.write(f"  {email:28} {role}")
