@@ -264,3 +264,12 @@ def test_catalogue_offers_to_save_the_search_as_an_alert(client, innovator_a, db
 
     form = client.get(reverse("alerts:list") + "?query=" + unquote(link).replace("&amp;", "%26"))
     assert 'value="q=fuites' in form.content.decode().replace("&amp;", "&")
+
+
+def test_refreshing_all_open_challenges_stores_suggestions_without_notifying(draft, sensors):
+    from solutions.matching import matches_refresh
+
+    type(draft).objects.filter(pk=draft.pk).update(status="published")
+    assert matches_refresh() == 1
+    assert Match.objects.filter(challenge=draft, solution=sensors).exists()
+    assert not Notification.objects.filter(event__startswith="challenge-matched").exists()
