@@ -102,3 +102,18 @@ def postgres(db):
 
     require(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
     return connection
+
+
+@pytest.fixture
+def taxonomy(db):
+    """The domain taxonomy of the data migration, even after a transactional test flushed it."""
+    import importlib
+
+    from challenges.models import Domain
+
+    migration = importlib.import_module("challenges.migrations.0002_initial_domains")
+    for position, (slug, name_fr, name_en) in enumerate(migration.DOMAINS):
+        Domain.objects.update_or_create(
+            slug=slug, defaults={"name_fr": name_fr, "name_en": name_en, "position": position}
+        )
+    return Domain.objects.all()

@@ -30,6 +30,7 @@ def fill_french() -> int:
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
         entry.previous_msgid = None
+        entry.previous_msgid_plural = None
     po.save()
     po.save_as_mofile(str(LOCALE / "fr" / "LC_MESSAGES" / "django.mo"))
     return changed
@@ -51,6 +52,7 @@ def english(apply: Path | None, todo: Path | None) -> tuple[int, int]:
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
         entry.previous_msgid = None
+        entry.previous_msgid_plural = None
         applied += 1
     missing = [
         [e.msgid, e.msgid_plural] if e.msgid_plural else e.msgid

@@ -17,7 +17,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def scenario(city_a, innovator_a_org, innovator_b_org, innovator_a, innovator_b, curator):
+def scenario(taxonomy, city_a, innovator_a_org, innovator_b_org, innovator_a, innovator_b, curator):
     """A draft parking challenge; two innovators with fitting solutions; a subscriber."""
     solution_of(
         innovator_a_org,
