@@ -10,7 +10,7 @@ RUN_ENV = DEBUG=false SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.
 	SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
 	SECURE_HSTS_SECONDS=0 SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: run test install install-dev migrate demo static messages lint bench clean
+.PHONY: run test install install-dev migrate demo static messages lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,8 +44,11 @@ test: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 # Extract the strings, then translate locale/*/LC_MESSAGES/django.po; the .mo files are committed
 # so that a machine without GNU gettext still runs the portal in both languages.

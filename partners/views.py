@@ -16,7 +16,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.i18n import set_language
 
 from . import access, dashboard, services
-from .forms import JoinRequestForm, LoginForm, OrganizationForm, ProfileForm, RefusalForm, SignUpForm
+from .forms import (
+    JoinRequestForm,
+    LoginForm,
+    OrganizationForm,
+    ProfileForm,
+    RefusalForm,
+    SignUpForm,
+)
 from .models import EmailFrequency, Language, Membership, NotificationKind, Organization, User
 from .notifications import UNSUBSCRIBE_SALT, render_notification
 from .utils import querystring_without_page

@@ -14,7 +14,6 @@ from solutions.models import Match
 from tests.solutions import conftest as solutions_fixtures
 from tests.solutions.helpers import solution_of
 
-
 # The published challenge of city A and innovator A's solution, as the solutions tests build them.
 challenge = solutions_fixtures.challenge
 solution_a = solutions_fixtures.solution_a

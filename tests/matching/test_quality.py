@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.db import connection
+
 from challenges.models import Challenge
 from solutions.matching import rank_solutions
 

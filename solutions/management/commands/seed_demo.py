@@ -18,6 +18,8 @@ class Command(BaseCommand):
         seed_solutions(orgs)
         seed_pilots(orgs)
         matches_refresh()  # the engine's suggestions, now that the solutions exist
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Demo accounts (password: %s):" % DEMO_PASSWORD))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready. Demo accounts (password: {DEMO_PASSWORD}):")
+        )
         for email, role in accounts_summary():
             self.stdout.write(f"  {email:28} {role}")
