@@ -5,6 +5,7 @@ Locally, without a `chromium` binary, every test here is skipped with a reason; 
 system browser.
 """
 
+import importlib
 import os
 import re
 import shutil
@@ -60,6 +61,24 @@ def _plain_http_live_server(settings):
     settings.SECURE_SSL_REDIRECT = False
     settings.SECURE_HSTS_SECONDS = 0
     settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+
+
+@pytest.fixture(autouse=True)
+def _domain_taxonomy(request):
+    """The domains of the data migration, present in every browser test.
+
+    `serialized_rollback` should give them back after each transactional test, but in a long
+    run it sometimes does not (pytest-django #1117, seen here after the accessibility pages):
+    a journey would then find no "Mobilité durable" to tick. The migration's own function puts
+    them back, idempotently.
+    """
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    migration = importlib.import_module("challenges.migrations.0002_initial_domains")
+    migration.create_domains(apps, None)
 
 
 @pytest.fixture
