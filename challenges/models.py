@@ -130,6 +130,16 @@ class Challenge(models.Model):
         indexes = [
             models.Index(fields=["status", "visibility", "-published_at"]),
             models.Index(fields=["proposals_deadline"]),
+            # The catalogue's counts at 100,000 challenges scan this narrow index instead of the
+            # table, whose rows carry the long texts and the search vector (its default sort
+            # has a PostgreSQL-only index: migration 0006).
+            models.Index(
+                fields=["visibility", "status", "language", "proposals_deadline", "id"],
+                name="challenge_catalogue_counts",
+                condition=Q(status__in=["published", "in_pilot", "closed"]),
+            ),
+            # The latest change: the version of cached catalogue counts and similar lists.
+            models.Index(fields=["updated_at"], name="challenge_updated_at"),
         ]
         constraints = [
             models.CheckConstraint(
