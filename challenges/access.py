@@ -51,6 +51,16 @@ def visibility_filter(user) -> Q:
     return visible
 
 
+def visibility_scope(user) -> str:
+    """A name for the rows `visibility_filter(user)` lets through: people with the same scope
+    see the same challenges (a cache key part; keep it in step with `visibility_filter`)."""
+    if is_curator(user):
+        return "curator"
+    scope = "member" if is_verified_member(user) else "public"
+    owned = sorted(o.pk for o in city_organizations(user))
+    return f"{scope}+owners:{','.join(map(str, owned))}" if owned else scope
+
+
 def challenges_visible_to(user) -> QuerySet[Challenge]:
     """Network-only challenges only for verified members and curators; unpublished ones only
     for their owners' staff and curators."""

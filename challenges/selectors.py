@@ -1,9 +1,12 @@
 """Reads of `challenges` shared by views, services and other apps."""
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
+from django.core.cache import cache
+from django.db.models import Case, Count, Max, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
 from partners.access import city_organizations
@@ -15,6 +18,7 @@ from .access import (  # noqa: F401 - re-exported: the names other apps use
     challenge_for_viewer,
     challenges_visible_to,
     owned_filter,
+    visibility_scope,
 )
 from .models import Challenge, ChallengeStatusChange, Domain
 from .search import text_search, text_search_any_word
@@ -82,6 +86,40 @@ def catalogue_queryset(user) -> QuerySet[Challenge]:
 
 def search(queryset: QuerySet[Challenge], text: str) -> QuerySet[Challenge]:
     return text_search(queryset, text, table=TABLE, fallback_fields=SEARCH_FALLBACK_FIELDS)
+
+
+# --- Cached reads ---------------------------------------------------------------------------
+# The catalogue's counts and a challenge's similar challenges scan the whole catalogue (tens of
+# milliseconds at 100,000 challenges) for results that change only when a challenge does. They
+# are cached (Django's cache: per process by default, shared when CACHES points to Redis) under
+# a key naming everything they depend on: who looks (their visibility scope), the question, the
+# day (deadlines) and the version of the catalogue, i.e. the latest `updated_at` of a challenge,
+# read from its index. Every write through the ORM (services, forms, import, admin) moves it,
+# so no process serves counts older than the data; what leaves challenge rows alone (an
+# organisation renamed, a challenge deleted) shows after CACHE_SECONDS at most.
+CACHE_SECONDS = 300
+
+
+def catalogue_version() -> str:
+    latest = Challenge.objects.order_by().aggregate(latest=Max("updated_at"))["latest"]
+    return latest.isoformat() if latest else "empty"
+
+
+def catalogue_cache_key(kind: str, user, *parts: Any) -> str:
+    """The cache key of a `kind` of read for this user's scope, today, at this version."""
+    raw = "\x1f".join(
+        [visibility_scope(user), timezone.localdate().isoformat(), catalogue_version()]
+        + [str(part) for part in parts]
+    )
+    return f"challenges:{kind}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def cached(key: str, compute: Callable[[], Any]) -> Any:
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
 
 
 # Facets whose counts come from one grouped query over the catalogue's own columns.
@@ -186,6 +224,13 @@ def similar_challenges(challenge: Challenge, limit: int = 5, *, user=None) -> li
         candidates, text, table=TABLE, fallback_fields=["title", "tags", "summary"]
     )
     return list(with_list_relations(ranked.order_by("-relevance", "-published_at"))[:limit])
+
+
+def similar_to_stored(challenge: Challenge, limit: int = 5, *, user=None) -> list[Challenge]:
+    """`similar_challenges` of a challenge as stored (its page), cached with their owners and
+    domains (see CACHE_SECONDS): the ranking reads the whole catalogue."""
+    key = catalogue_cache_key("similar", user, challenge.pk, limit)
+    return cached(key, lambda: similar_challenges(challenge, limit, user=user))
 
 
 # `ranker(challenge, candidates, limit)` returns the best candidates, best first.

@@ -153,6 +153,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ----------------------------------------------------------------------------------
+# What is only faster to keep (catalogue counts and fragments, similar challenges). Unset: each
+# process keeps its own, which stays correct (keys carry the data's version) but is filled once
+# per process; production: a Redis shared by the gunicorn processes. A Redis outage only slows
+# pages down (`iveo_portal.cache`).
+CACHE_URL = env_url("CACHE_URL", "", schemes=("redis", "rediss"))
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "iveo_portal.cache.ResilientRedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "iveo",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "partners.User"
 AUTHENTICATION_BACKENDS = [
