@@ -8,7 +8,9 @@ published on the same instant; the benchmark then spreads them as a real catalog
 draft, submitted or archived, one in ten for the network only, deadlines and budgets for most.
 
 The project is then served by gunicorn (sync workers, `DEBUG` off, settings from the
-environment as in production, plain HTTP on the loopback address), and a load tool runs 16
+environment as in production, plain HTTP on the loopback address; the cache is a Redis of the
+benchmark's own, shared by the workers as in production, or each worker's memory without
+redis-server or with `--local-cache`), and after 3 s of warm-up per page, a load tool runs 16
 concurrent clients for 30 s on each of, in turn:
 
 - `trivial`: `/ping/`, a tiny plain-text Django view (the baseline);
@@ -18,9 +20,10 @@ concurrent clients for 30 s on each of, in turn:
 The load tool is wrk (Debian's `wrk`; installed with apt-get when missing and allowed), else a
 small Python load generator (threads and `http.client`, same clients and duration, less
 precise: it shares the 2 cores with the server). Prints p50/p95 in ms and the throughput of
-each, the catalogue's throughput as a fraction of the baseline's, and the SQL queries of one
-request of each page; then one JSON line with `list_p95_ms`, `detail_p95_ms` and
-`list_vs_trivial_ratio`. Targets (issue 7): catalogue p95 <= 80 ms and >= 0.5 of the
+each, the catalogue's throughput as a fraction of the baseline's; before that, one request of
+each page in this process, nothing cached then cached again (time and SQL queries: what a page
+costs the first time, after each change of the catalogue, and afterwards). Then one JSON line
+with `list_p95_ms`, `detail_p95_ms` and `list_vs_trivial_ratio`. Targets (issue 7): catalogue p95 <= 80 ms and >= 0.5 of the
 baseline's throughput; detail p95 <= 40 ms.
 
     python bench/bench_web.py [--challenges 100000] [--solutions 100000] [--users 20000]
@@ -137,7 +140,8 @@ def seed(args) -> float | None:
             users=args.users,
             stdout=StringIO(),
         )
-    spread_catalogue()  # deterministic: the same result on a kept database
+    if fresh or not Challenge.objects.exclude(status=Challenge.Status.PUBLISHED).exists():
+        spread_catalogue()
     return round(time.perf_counter() - started, 1) if fresh else None
 
 
@@ -182,19 +186,35 @@ def detail_paths(rng: random.Random, count: int = 200) -> list[str]:
     return [f"/challenges/{pk}/" for pk in rng.sample(ids, min(count, len(ids)))]
 
 
-def queries_per_request(paths: list[str]) -> tuple[int, int]:
-    """The SQL queries of one request of each path (Django's test client, in this process):
-    the fewest and the most."""
+def in_process(paths: list[str]) -> dict:
+    """One request of each path in this process (Django's test client, one at a time): the
+    first time (`cold`: nothing cached), then again (`warm`: counts and lists cached). The most
+    SQL queries, and p50/p95 in ms, of each."""
     client = Client()
-    counts = []
+    times: dict[str, list[float]] = {"cold": [], "warm": []}
+    most = {"cold": 0, "warm": 0}
     for path in paths:
-        reset_queries()
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
-        if response.status_code != 200:
-            raise SystemExit(f"{path} answered {response.status_code} in process")
-        counts.append(len(queries))
-    return min(counts), max(counts)
+        for state in ("cold", "warm"):
+            reset_queries()
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            times[state].append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise SystemExit(f"{path} answered {response.status_code} in process")
+            most[state] = max(most[state], len(queries))
+    figures = {}
+    for state, values in times.items():
+        p50, p95 = percentiles(values)
+        figures.update({f"{state}_queries": most[state], f"{state}_p50_ms": p50,
+                        f"{state}_p95_ms": p95})  # fmt: skip
+    return figures
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    p95 = values[max(0, int(round(0.95 * len(values))) - 1)]
+    return round(statistics.median(values), 2), round(p95, 2)
 
 
 # --- Server ---------------------------------------------------------------------------------
@@ -216,7 +236,7 @@ def database_url() -> str:
 
 
 class Gunicorn:
-    def __init__(self, workers: int, workdir: Path):
+    def __init__(self, workers: int, workdir: Path, cache_url: str):
         self.port = free_port()
         self.workers = workers
         self.log = workdir / "gunicorn.log"
@@ -228,6 +248,7 @@ class Gunicorn:
             "SECURE_SSL_REDIRECT": "false",
             "DATABASE_URL": database_url(),
             "CELERY_BROKER_URL": "",
+            "CACHE_URL": cache_url,
             "LOG_LEVEL": "WARNING",
             "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
         }
@@ -399,11 +420,12 @@ def run_python(port: int, paths: list[str], clients: int, seconds: int) -> dict:
     every = sorted(t * 1000 for thread in latencies for t in thread)
     if not every:
         raise SystemExit("the Python load generator got no answer")
+    p50, p95 = percentiles(every)
     return {
         "requests": len(every),
         "seconds": round(elapsed, 3),
-        "p50_ms": round(statistics.median(every), 2),
-        "p95_ms": round(every[max(0, int(round(0.95 * len(every))) - 1)], 2),
+        "p50_ms": p50,
+        "p95_ms": p95,
         "p99_ms": round(every[max(0, int(round(0.99 * len(every))) - 1)], 2),
         "max_ms": round(every[-1], 2),
         "errors": sum(failures),
@@ -444,10 +466,26 @@ def bench(args, workdir: Path) -> dict:
         "catalogue": catalogue_paths(rng),
         "detail": detail_paths(rng),
     }
-    queries = {name: queries_per_request(paths[:40]) for name, paths in scenarios.items()}
+    single = {name: in_process(paths[:40]) for name, paths in scenarios.items()}
+    print("one client in process (first 40 URLs of each page), cold = nothing cached:")
+    for name, one in single.items():
+        print(
+            f"  {name:10} cold p50 {one['cold_p50_ms']:7.1f} ms  p95 "
+            f"{one['cold_p95_ms']:7.1f} ms  {one['cold_queries']:3} queries | warm p50 "
+            f"{one['warm_p50_ms']:7.1f} ms  p95 {one['warm_p95_ms']:7.1f} ms  "
+            f"{one['warm_queries']:3} queries"
+        )
     wrk = None if args.python_load else ensure_wrk()
     tool = "wrk" if wrk else "python"
-    server = Gunicorn(args.workers, workdir)
+    redis_server = None
+    if shutil.which("redis-server") and not args.local_cache:
+        # As in production: one cache shared by the gunicorn processes (a Redis of our own).
+        from tests.realstack.conftest import RedisServer
+
+        redis_server = RedisServer(workdir)
+        redis_server.start()
+    cache = "Redis (shared)" if redis_server else "local memory (one per process)"
+    server = Gunicorn(args.workers, workdir, redis_server.url if redis_server else "")
     server.start()
     try:
         check_paths(server.port, scenarios)
@@ -458,8 +496,8 @@ def bench(args, workdir: Path) -> dict:
             else:
                 run_python(server.port, paths, args.clients, 3)
         print(
-            f"gunicorn: {args.workers} sync workers; {tool}: {args.clients} clients, "
-            f"{args.seconds} s per page"
+            f"gunicorn: {args.workers} sync workers, cache: {cache}; {tool}: {args.clients} "
+            f"clients, {args.seconds} s per page"
         )
         print(
             f"{'page':10} {'URLs':>5} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8} "
@@ -471,20 +509,22 @@ def bench(args, workdir: Path) -> dict:
                 result = run_wrk(wrk, server.port, paths, args.clients, args.seconds, workdir)
             else:
                 result = run_python(server.port, paths, args.clients, args.seconds)
-            low, high = queries[name]
-            result.update(urls=len(paths), queries_min=low, queries_max=high)
+            cold, warm = single[name]["cold_queries"], single[name]["warm_queries"]
+            result.update(urls=len(paths), in_process=single[name])
             results[name] = result
             print(
-                f"{name:10} {len(paths):5} {f'{low}-{high}':>8} {result['p50_ms']:8.1f} "
+                f"{name:10} {len(paths):5} {f'{cold}/{warm}':>8} {result['p50_ms']:8.1f} "
                 f"{result['p95_ms']:8.1f} {result['p99_ms']:8.1f} {result['rps']:8.1f} "
                 f"{result['errors'] + result['non_2xx']:7}"
             )
     finally:
         server.stop()
+        if redis_server:
+            redis_server.stop()
     failed = [n for n, r in results.items() if r["errors"] or r["non_2xx"]]
     if failed:
         print(f"errors during the load on: {', '.join(failed)}; see {server.log}")
-    ratio = round(results["catalogue"]["rps"] / results["trivial"]["rps"], 2)
+    ratio = round(results["catalogue"]["rps"] / results["trivial"]["rps"], 3)
     print(f"catalogue throughput / trivial view's: {ratio}")
     figures.update(
         list_p50_ms=results["catalogue"]["p50_ms"],
@@ -493,7 +533,13 @@ def bench(args, workdir: Path) -> dict:
         detail_p95_ms=results["detail"]["p95_ms"],
         trivial_p95_ms=results["trivial"]["p95_ms"],
         list_vs_trivial_ratio=ratio,
-        scenarios={"load_tool": tool, "workers": args.workers, **results, **counts},
+        scenarios={
+            "load_tool": tool,
+            "workers": args.workers,
+            "cache": cache,
+            **results,
+            **counts,
+        },
     )
     met = {
         "list_p95_ms": figures["list_p95_ms"] <= TARGETS["list_p95_ms"],
@@ -521,6 +567,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--keepdb", action="store_true", help="keep the seeded database")
     parser.add_argument("--python-load", action="store_true", help="never use wrk")
+    parser.add_argument(
+        "--local-cache", action="store_true", help="no Redis: each process caches for itself"
+    )
     args = parser.parse_args()
     figures: dict = {"bench": "web", "database": connection.vendor}
     if connection.vendor != "postgresql":
