@@ -495,9 +495,12 @@ def bench(args, workdir: Path) -> dict:
                 run_wrk(wrk, server.port, paths, args.clients, 3, workdir)
             else:
                 run_python(server.port, paths, args.clients, 3)
+        # Other work on the machine shares its cores with the server: say how busy it was.
+        load_before = os.getloadavg()[0]
         print(
             f"gunicorn: {args.workers} sync workers, cache: {cache}; {tool}: {args.clients} "
-            f"clients, {args.seconds} s per page"
+            f"clients, {args.seconds} s per page; {os.cpu_count()} cores, load average "
+            f"{load_before:.1f} before"
         )
         print(
             f"{'page':10} {'URLs':>5} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8} "
@@ -517,6 +520,8 @@ def bench(args, workdir: Path) -> dict:
                 f"{result['p95_ms']:8.1f} {result['p99_ms']:8.1f} {result['rps']:8.1f} "
                 f"{result['errors'] + result['non_2xx']:7}"
             )
+        load_after = os.getloadavg()[0]
+        print(f"load average {load_after:.1f} after (the load tool and the server included)")
     finally:
         server.stop()
         if redis_server:
@@ -537,6 +542,8 @@ def bench(args, workdir: Path) -> dict:
             "load_tool": tool,
             "workers": args.workers,
             "cache": cache,
+            "cores": os.cpu_count(),
+            "load_average": [round(load_before, 1), round(load_after, 1)],
             **results,
             **counts,
         },
@@ -577,7 +584,8 @@ def main() -> int:
             "The web benchmark needs PostgreSQL (the portal's targets hold there): set "
             "DATABASE_URL=postgres://... to run it. Skipped."
         )
-        print(json.dumps({**figures, **EMPTY, "skipped": "not PostgreSQL", "targets": TARGETS}))
+        skipped = {"scenarios": {"skipped": "not PostgreSQL"}, "targets": TARGETS}
+        print(json.dumps({**figures, **EMPTY, **skipped}))
         return 0
     workdir = Path(tempfile.mkdtemp(prefix="iveo-bench-web-"))
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keepdb)

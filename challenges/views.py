@@ -268,7 +268,11 @@ def _detail(request: HttpRequest, challenge: Challenge, status: int = 200, **for
         "challenge": challenge,
         "owners": list(challenge.owners.all()),
         "domains": list(challenge.domains.all()),
-        "description_html": render_markdown(challenge.description),
+        # Rendered once per version of the text (a long description takes milliseconds).
+        "description_html": selectors.cached(
+            f"challenges:description:{challenge.pk}:{challenge.updated_at.isoformat()}",
+            lambda: render_markdown(challenge.description),
+        ),
         "attachments": list(challenge.attachments.all()),
         "questions": visible,
         "updates": list(challenge.updates.all()),

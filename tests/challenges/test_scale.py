@@ -110,6 +110,16 @@ def test_an_edited_title_shows_at_once_on_a_cached_page(client, city_a, city_a_s
     assert old_title not in body
 
 
+def test_an_edited_description_shows_at_once_on_its_page(client, city_a, city_a_staff, published):
+    assert "capteurs de stationnement" in client.get(published.get_absolute_url()).content.decode()
+    services.challenge_update(
+        challenge=published, by=city_a_staff, description="Des **bornes** rapides.", owners=[city_a]
+    )
+    body = client.get(published.get_absolute_url()).content.decode()
+    assert "Des <strong>bornes</strong> rapides." in body
+    assert "capteurs de stationnement" not in body
+
+
 @pytest.mark.parametrize("first", ["member", "visitor"])
 def test_a_visitor_never_gets_the_counts_or_pages_cached_for_a_member(
     client, innovator_a, published, network_only, first
