@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Case, Count, Max, Prefetch, Q, QuerySet, When
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
 from partners.access import city_organizations
+from partners.caching import content_version
 from partners.models import Membership, Organization, User
 from partners.services import _curators
 
@@ -90,19 +91,20 @@ def search(queryset: QuerySet[Challenge], text: str) -> QuerySet[Challenge]:
 
 # --- Cached reads ---------------------------------------------------------------------------
 # The catalogue's counts and a challenge's similar challenges scan the whole catalogue (tens of
-# milliseconds at 100,000 challenges) for results that change only when a challenge does. They
+# milliseconds at 100,000 challenges) for results that change only when the content does. They
 # are cached (Django's cache: per process by default, shared when CACHES points to Redis) under
 # a key naming everything they depend on: who looks (their visibility scope), the question, the
-# day (deadlines) and the version of the catalogue, i.e. the latest `updated_at` of a challenge,
-# read from its index. Every write through the ORM (services, forms, import, admin) moves it,
-# so no process serves counts older than the data; what leaves challenge rows alone (an
-# organisation renamed, a challenge deleted) shows after CACHE_SECONDS at most.
+# day (deadlines) and the version of the content (`partners.caching.content_version`: it moves
+# after every committed change of what the portal shows, an organisation renamed or a question
+# answered included) with the latest `updated_at` of a challenge, read from its index (bulk
+# updates of challenges move it too). Whole pages for visitors not signed in are cached under
+# the same version (`partners.caching.public_page_cache`).
 CACHE_SECONDS = 300
 
 
 def catalogue_version() -> str:
-    latest = Challenge.objects.order_by().aggregate(latest=Max("updated_at"))["latest"]
-    return latest.isoformat() if latest else "empty"
+    """The version of what the catalogue shows, in one round trip."""
+    return content_version(f"SELECT MAX(updated_at) FROM {Challenge._meta.db_table}")
 
 
 def catalogue_cache_key(kind: str, user, *parts: Any) -> str:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partners.access import curator_required
+from partners.caching import public_page_cache
 from partners.utils import querystring_without_page
 
 from . import access, selectors, services
@@ -152,6 +153,7 @@ def _facets(request: HttpRequest, filterset: ChallengeFilter, extra: dict) -> di
 
 
 @require_GET
+@public_page_cache(selectors.catalogue_version)
 def catalogue(request: HttpRequest) -> HttpResponse:
     filterset, extra = _catalogue_filter(request)
     sort = filterset.sort_order()
@@ -296,6 +298,7 @@ def _detail(request: HttpRequest, challenge: Challenge, status: int = 200, **for
 
 
 @require_GET
+@public_page_cache(selectors.catalogue_version)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, access.challenge_for_viewer(request.user, pk))
 

@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Job, Membership, Notification, Organization, Subscription, User
+from .models import (
+    ContentVersion,
+    Job,
+    Membership,
+    Notification,
+    Organization,
+    Subscription,
+    User,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -69,3 +77,19 @@ class JobAdmin(admin.ModelAdmin):
     list_display = ["name", "key", "created_at", "done_at", "attempts"]
     list_filter = ["name"]
     search_fields = ["key"]
+
+
+@admin.register(ContentVersion)
+class ContentVersionAdmin(admin.ModelAdmin):
+    """Read only: the number cached pages name (`partners.caching`); it moves by itself."""
+
+    list_display = ["value"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = _("Organisations et personnes")
+
+    def ready(self) -> None:
+        from .caching import connect_signals
+
+        connect_signals()

@@ -306,3 +306,21 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}:{self.key}"
+
+
+class ContentVersion(models.Model):
+    """One number that grows after every committed change of what the portal shows.
+
+    Cached pages and fragments name it in their keys (`partners.caching`), so that a change
+    (a challenge edited, an organisation renamed, a question answered) shows at once, in every
+    web process, whatever cache is configured.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("version du contenu")
+        verbose_name_plural = _("versions du contenu")
+
+    def __str__(self) -> str:
+        return str(self.value)

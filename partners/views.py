@@ -13,7 +13,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.i18n import set_language
 
 from . import access, dashboard, services
 from .forms import (
@@ -90,17 +89,25 @@ def _remember_language(response: HttpResponse, language: str) -> None:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def language_set(request: HttpRequest) -> HttpResponse:
-    """Django's `set_language`, which also saves the choice in a signed-in user's profile."""
-    language = request.POST.get("language", "")
-    next_url = request.POST.get("next", "")
+    """Switch the portal's language (a cookie) and go back to the page.
+
+    Visitors switch with a plain GET: their pages carry no token, so they can be served to
+    everyone from the cache. A signed-in person posts the form (with its CSRF token) and the
+    choice is also saved in their profile; a GET never changes a profile. Only addresses of
+    this site are followed back.
+    """
+    data = request.POST if request.method == "POST" else request.GET
+    language = data.get("language", "")
+    next_url = data.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        request.POST = request.POST.copy()
-        request.POST["next"] = "/"
-    response = set_language(request)
-    if request.user.is_authenticated and language in Language.values:
-        User.objects.filter(pk=request.user.pk).update(language=language)
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in Language.values:
+        _remember_language(response, language)
+        if request.method == "POST" and request.user.is_authenticated:
+            User.objects.filter(pk=request.user.pk).update(language=language)
     return response
 
 

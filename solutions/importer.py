@@ -37,6 +37,7 @@ from challenges.services import (
     challenge_update,
     normalize_tags,
 )
+from partners.caching import content_changed
 from partners.models import Organization
 
 from .models import (
@@ -1180,6 +1181,7 @@ def catalog_apply(catalog: Catalog, *, notify: bool = True) -> Report:
     _apply_organizations(catalog.organizations, report.organizations)
     _apply_challenges(catalog.challenges, report.challenges, report, notify=notify)
     _apply_solutions(catalog.solutions, report.solutions)
+    content_changed()  # bulk writes send no signal: cached pages name the new version
     return report
 
 

@@ -43,6 +43,7 @@ from django.utils.translation import gettext as _
 
 from challenges.models import Challenge, Domain
 from challenges.search import normalize
+from partners.caching import content_changed
 
 from .models import Match, Solution, SolutionReference
 
@@ -871,6 +872,7 @@ def challenge_matches_suggest(*, challenge_id: int, notify: bool = True) -> int:
                 refreshed.append(match)
         Match.objects.bulk_create(new, ignore_conflicts=True)
         Match.objects.bulk_update(refreshed, ["score", "reasons", "updated_at"])
+        content_changed()  # bulk writes send no signal (track records shown on pages)
         if not notify:
             return len(ranked)
         by_organization: dict[int, list[str]] = defaultdict(list)

@@ -12,6 +12,16 @@ def _media_and_language(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (pages and counts of another test's data)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def iveo(db):
     return OrganizationFactory(kind=Organization.Kind.IVEO, name="IVÉO", slug="iveo")

@@ -1,6 +1,7 @@
 """Every access rule, tested from the side that must be refused."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from challenges import services
@@ -59,7 +60,9 @@ def test_network_only_challenge_is_invisible_by_every_route(
     ]:
         body = client.get(url).content.decode()
         assert title not in body, url
-    # Not even counted: one public challenge in mobility, none in cybersecurity.
+    # Not even counted: one public challenge in mobility, none in cybersecurity. (The page
+    # computed again, not a visitor's kept copy: its context is read.)
+    cache.clear()
     page = client.get(reverse("challenges:list"))
     assert page.context["result_count"] == 1
     domains = {slug: n for slug, _name, n, _c in page.context["facets"]["domains"]}

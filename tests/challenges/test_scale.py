@@ -56,6 +56,15 @@ def mixed(city_a, city_b):
     return rows
 
 
+@pytest.fixture
+def client(client, settings):
+    """A visitor whose browser still sends a session cookie (a stale one), so that the pages are
+    computed and the caches of counts and fragments are what is tested here; whole pages kept
+    for visitors without a session are tested in test_public_pages.py."""
+    client.cookies[settings.SESSION_COOKIE_NAME] = "stale-session-of-a-visitor"
+    return client
+
+
 @pytest.mark.parametrize("status", ["", "published", "in_pilot", "closed"])
 @pytest.mark.parametrize("language", ["", "fr", "en"])
 @pytest.mark.parametrize("open_only", ["", "true"])
@@ -122,7 +131,7 @@ def test_an_edited_description_shows_at_once_on_its_page(client, city_a, city_a_
 
 @pytest.mark.parametrize("first", ["member", "visitor"])
 def test_a_visitor_never_gets_the_counts_or_pages_cached_for_a_member(
-    client, innovator_a, published, network_only, first
+    client, settings, innovator_a, published, network_only, first
 ):
     url = reverse("challenges:list")
 
@@ -130,6 +139,7 @@ def test_a_visitor_never_gets_the_counts_or_pages_cached_for_a_member(
         client.force_login(innovator_a)
         response = client.get(url)
         client.logout()
+        client.cookies[settings.SESSION_COOKIE_NAME] = "stale-session-of-a-visitor"
         return response
 
     def as_visitor():
@@ -278,7 +288,7 @@ def test_with_a_shared_redis_the_counts_and_fragments_live_in_redis(client, sett
 def test_the_version_is_the_latest_change(published, city_a):
     before = selectors.catalogue_version()
     make_challenge([city_a], title="Un autre brouillon")
-    assert selectors.catalogue_version() > before
+    assert selectors.catalogue_version() != before
 
 
 def test_postgres_default_sort_and_counts_read_their_indexes(postgres, city_a):

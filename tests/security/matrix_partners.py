@@ -200,8 +200,8 @@ ENTRIES = [
     ),
     # --- Project level ------------------------------------------------------------------------
     Entry(
-        "set_language",  # saved in the profile of a signed-in person
-        get=everyone(405),
+        "set_language",  # a cookie; also saved in the profile of a signed-in person (POST only)
+        get=everyone(302),
         post=roles(writes(302), visitor=302),
         data=lambda fx: {"language": "en", "next": "/"},
     ),

@@ -96,7 +96,9 @@ def test_a_post_without_the_csrf_token_is_refused_and_writes_nothing(db, request
 
     # The same request with the token gets the matrix's answer: the refusal above was the
     # CSRF check. (A fresh body: an uploaded file is read once.)
-    client.get(reverse("home"))  # every page sets the CSRF cookie (language switch form)
+    # A page with a form sets the CSRF cookie: the sign-in form for a visitor, the sign-out
+    # button of every page for a signed-in person.
+    client.get(reverse("partners:login" if role == "visitor" else "home"))
     token = client.cookies["csrftoken"].value
     client.defaults["HTTP_X_CSRFTOKEN"] = token  # how scripts and API clients send it
     response = post(client, entry, url, {**entry.data(fx), "csrfmiddlewaretoken": token})

@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from challenges.models import Challenge, Domain
+from partners.caching import content_changed
 from partners.models import Membership, Organization, User
 from solutions.models import Solution
 
@@ -95,6 +96,7 @@ class Command(BaseCommand):
             self._people(rng, users, cities + innovators)
             self._challenges(rng, corpus, challenges, cities, domains)
             self._solutions(rng, corpus, solutions, innovators, domains)
+            content_changed()  # bulk inserts send no signal
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 for table in ("challenges_challenge", "solutions_solution"):
