@@ -83,6 +83,10 @@ class _CountedPaginator(Paginator):
 UNCOUNTED = ("page", "sort")
 
 
+# The city facet lists at most this many cities (those with the most results).
+CITY_FACET_LIMIT = 40
+
+
 def _facet_bases(extra: dict) -> dict:
     bases = {}
     for facet, left_out in FACET_BASES.items():
@@ -99,8 +103,7 @@ def _facets(request: HttpRequest, filterset: ChallengeFilter, extra: dict) -> di
     """The facets with their counts; `total` is the number of results of `filterset`.
 
     The counts are cached (`selectors.cached`); `cache_key` also names, in the template, the
-    rendered facets (2,000 cities at 100,000 challenges take longer to render than the rest of
-    the page) and the rendered page of results (then not read from the database).
+    rendered facets and the rendered page of results (then not read from the database).
     """
     cleaned = getattr(filterset.form, "cleaned_data", {})
     query = sorted(
@@ -128,13 +131,21 @@ def _facets(request: HttpRequest, filterset: ChallengeFilter, extra: dict) -> di
         regions[region] = 0
     city = cleaned.get("city") or ""
     cities = dict(counts["city"])
+    # The cities with the most results (and the one chosen): a list of 2,000 cities would be
+    # most of the page's weight and no use to read; the others are in the directory, each city's
+    # page linking to its challenges.
+    shown = sorted(cities, key=lambda slug: (-cities[slug][1], cities[slug][0], slug))
+    shown = set(shown[:CITY_FACET_LIMIT]) | ({city} & set(cities))
     return {
         "domains": [
             (d.slug, d.name, counts["domain"].get(d.pk, 0), d.slug in chosen_domains)
             for d in extra["domains"]
         ],
         "regions": [(r, n, r.lower() == region.lower()) for r, n in sorted(regions.items())],
-        "cities": [(slug, name, n, slug == city) for slug, (name, n) in cities.items()],
+        "cities": [
+            (slug, name, n, slug == city) for slug, (name, n) in cities.items() if slug in shown
+        ],
+        "cities_more": len(cities) - len(shown),
         "statuses": [
             (value, label, counts["status"].get(value, 0), cleaned.get("status") == value)
             for value, label in Challenge.Status.choices

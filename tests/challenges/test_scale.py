@@ -309,3 +309,40 @@ def test_postgres_default_sort_and_counts_read_their_indexes(postgres, city_a):
     assert indexes["challenge_catalogue_counts"]["columns"] == [
         "visibility", "status", "language", "proposals_deadline", "id"
     ]  # fmt: skip
+
+
+def test_the_city_facet_lists_the_cities_with_the_most_results(client, db):
+    """At 2,000 cities the list would be most of the page's weight: the 40 cities with the most
+    results are offered (and the one chosen, whatever its count); the others are reached
+    through the directory, each city's page linking to its challenges."""
+    from django.db.models import Count
+
+    from challenges.views import CITY_FACET_LIMIT
+    from tests.factories import OrganizationFactory
+
+    from .test_catalogue import bulk_catalogue
+
+    cities = [
+        OrganizationFactory(kind="city", name=f"Ville {i:02d}") for i in range(CITY_FACET_LIMIT + 9)
+    ]
+    bulk_catalogue(len(cities) + 12, cities)  # some cities own two, some a network-only one
+    visible = dict(
+        Challenge.objects.filter(visibility="public")
+        .values_list("owners__slug")
+        .annotate(n=Count("pk"))
+    )
+    ranked = sorted(visible, key=lambda slug: (-visible[slug], slug))
+    page = client.get(reverse("challenges:list"))
+    offered = facet(page, "cities")
+    assert set(offered) == set(ranked[:CITY_FACET_LIMIT])
+    assert all(offered[slug] == visible[slug] for slug in offered)
+    body = page.content.decode()
+    assert 'aria-describedby="facet-city-help"' in body
+    assert f"les {len(visible) - CITY_FACET_LIMIT} autres se trouvent dans" in body
+    assert reverse("partners:organization_list") + "?kind=city" in body
+    # A city left out of the list can still be chosen (from its page): it is then offered.
+    left_out = ranked[-1]
+    assert left_out not in offered
+    chosen = client.get(reverse("challenges:list"), {"city": left_out})
+    assert left_out in facet(chosen, "cities")
+    assert f'<option value="{left_out}" selected>' in chosen.content.decode()
