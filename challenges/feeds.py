@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .models import Challenge, Domain
@@ -45,8 +46,10 @@ class LatestChallengesFeed(Feed):
         return item.title
 
     def item_description(self, item: Challenge) -> str:
+        # Atom declares the summary HTML (type="html"): plain text goes in escaped, or a feed
+        # reader would run the markup someone typed into a summary or an organisation's name.
         cities = ", ".join(o.name for o in item.owners.all())
-        return f"{cities} — {item.summary}" if cities else item.summary
+        return escape(f"{cities} — {item.summary}" if cities else item.summary)
 
     def item_pubdate(self, item: Challenge):
         return item.published_at

@@ -6,24 +6,14 @@ e-mail) that shows the field is then read: the markup must never come back as ma
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
 
 from partners.models import NotificationKind, Organization, User
+
+from .xss_helpers import assert_escaped, ok
 
 PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 # A URL field accepts neither payload as such, but takes this one (no space, http scheme).
 HOSTILE_URL = 'https://evil.test/"><script>alert(1)</script>'
-
-
-def assert_escaped(html: str, payload: str, where: str, *, shown: bool = True) -> None:
-    assert payload not in html, f"{where} renders the payload as markup"
-    if shown:
-        assert escape(payload) in html, f"{where} does not show the field (wrong page list?)"
-
-
-def ok(response, status=200):
-    assert response.status_code == status, response.content.decode()[:2000]
-    return response
 
 
 @pytest.fixture
