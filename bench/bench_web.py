@@ -590,7 +590,9 @@ def main() -> int:
         print(json.dumps({**figures, **EMPTY, **skipped}))
         return 0
     workdir = Path(tempfile.mkdtemp(prefix="iveo-bench-web-"))
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keepdb)
+    old_name = connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, keepdb=args.keepdb, serialize=False
+    )
     try:
         figures.update(bench(args, workdir))
         figures["targets"] = TARGETS

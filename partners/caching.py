@@ -15,16 +15,20 @@ a page that used a CSRF token or set a cookie is never kept.
 
 import functools
 import hashlib
+import logging
 import secrets
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_APPS = {"partners", "challenges", "solutions"}
 # Rows no page shows to anyone but their owner, or caches themselves: no new version.
@@ -36,6 +40,7 @@ PRIVATE_MODELS = {
     "solutions.impactsnapshot",
 }
 PAGE_SECONDS = 300
+SHARED_VERSION_KEY = "content-version"
 
 
 class _Bump:
@@ -53,6 +58,13 @@ class _Bump:
 
         if not ContentVersion.objects.filter(pk=1).update(value=F("value") + 1):
             ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+        if _shared_cache():
+            try:
+                caches["default"].incr(SHARED_VERSION_KEY)
+            except ValueError:
+                pass  # missing: the next reader starts a fresh version
+            except Exception as exc:  # Redis unreachable: kept pages expire after PAGE_SECONDS
+                logger.warning("Cache unavailable (%s): content version not moved", exc)
 
 
 def _pending() -> _Bump | None:
@@ -137,23 +149,55 @@ def _anonymous_visitor(request: HttpRequest) -> bool:
     )
 
 
-def page_cache_key(request: HttpRequest, version: str) -> str:
+def page_cache_key(request: HttpRequest) -> str:
     raw = "\x1f".join(
         [
             request.build_absolute_uri(),
             getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
             timezone.localdate().isoformat(),
-            version,
         ]
     )
     return f"page:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
+def _shared_cache() -> bool:
+    return isinstance(caches["default"], RedisCache)
+
+
+def _shared_version() -> int | None:
+    """The content's version kept in the shared Redis; None when Redis does not answer.
+
+    Missing (first use, evicted, Redis restarted): a fresh random number, which no page kept
+    before can carry.
+    """
+    backend = caches["default"]
+    backend.add(SHARED_VERSION_KEY, secrets.randbits(52), timeout=None)
+    return backend.get(SHARED_VERSION_KEY)
+
+
+def _kept_page(request: HttpRequest, version: Callable[[], str]) -> tuple[str, object, object]:
+    """(key, version now, kept entry or None); version None: do not keep anything."""
+    key = page_cache_key(request)
+    # (Inside a transaction that changed content, the database's version names it: `version()`.)
+    if _shared_cache() and _pending() is None:
+        # One round trip to Redis: the version and the page together; no database query.
+        found = caches["default"].get_many([SHARED_VERSION_KEY, key])
+        now = found.get(SHARED_VERSION_KEY)
+        if now is None:
+            return key, _shared_version(), None
+        return key, now, found.get(key)
+    return key, version(), cache.get(key)
+
+
 def public_page_cache(
     version: Callable[[], str] = content_version,
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Serve and keep a view's page for visitors not signed in (see the module's docstring),
-    under the `version` of what it shows."""
+    """Serve and keep a view's page for visitors not signed in (see the module's docstring).
+
+    With a shared Redis (production), the version is a counter in Redis moved with the database's
+    after every commit, read with the page in one round trip; with each process's own memory, it
+    is `version()`, read from the database.
+    """
     return functools.partial(_page_cached, version=version)
 
 
@@ -162,14 +206,13 @@ def _page_cached(view: Callable[..., HttpResponse], *, version) -> Callable[...,
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _anonymous_visitor(request):
             return view(request, *args, **kwargs)
-        key = page_cache_key(request, version())
-        kept = cache.get(key)
-        if kept is not None:
-            content, content_type = kept
-            return HttpResponse(content, content_type=content_type)
+        key, now, kept = _kept_page(request, version)
+        if kept is not None and kept[0] == now:
+            return HttpResponse(kept[1], content_type=kept[2])
         response = view(request, *args, **kwargs)
         if (
-            request.method == "GET"
+            now is not None
+            and request.method == "GET"
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
@@ -177,7 +220,7 @@ def _page_cached(view: Callable[..., HttpResponse], *, version) -> Callable[...,
         ):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+            cache.set(key, (now, response.content, response["Content-Type"]), PAGE_SECONDS)
         return response
 
     return wrapper

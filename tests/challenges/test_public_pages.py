@@ -162,3 +162,64 @@ def test_a_get_never_changes_a_signed_in_persons_profile(client, innovator_a, pu
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     innovator_a.refresh_from_db()
     assert innovator_a.language == "en"
+
+
+# --- With a shared Redis (production): the version lives in Redis too -------------------------
+
+
+@pytest.fixture
+def shared_redis(settings, tmp_path):
+    import shutil
+
+    from tests.conftest import require
+    from tests.realstack.conftest import RedisServer
+
+    require(shutil.which("redis-server") is not None, "needs redis-server")
+    server = RedisServer(tmp_path)
+    server.start()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "iveo_portal.cache.ResilientRedisCache",
+            "LOCATION": server.url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    yield server
+    server.stop()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_redis_a_kept_page_costs_no_query_and_follows_every_commit(
+    client, shared_redis, city_a, published, django_assert_num_queries
+):
+    import redis
+
+    url = published.get_absolute_url()
+    first = client.get(url).content
+    with django_assert_num_queries(0):  # the version and the page in one round trip to Redis
+        assert client.get(url).content == first
+
+    city_a.name = "Ville de Granby-la-Neuve"
+    city_a.save()  # committed: the version moves in the database and in Redis
+    assert "Ville de Granby-la-Neuve" in client.get(url).content.decode()
+
+    # The version lost (evicted, Redis restarted): a fresh one, no page kept before matches it,
+    # even after a change that sent no signal.
+    redis.Redis.from_url(shared_redis.url).delete(":1:content-version")
+    Organization.objects.filter(pk=city_a.pk).update(name="Ville de Granby-sur-Yamaska")
+    assert "Ville de Granby-sur-Yamaska" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_redis_down_pages_and_writes_still_work(
+    client, shared_redis, city_a, published, caplog
+):
+    url = published.get_absolute_url()
+    assert client.get(url).status_code == 200
+    shared_redis.stop()
+    city_a.name = "Ville de Granby-la-Neuve"
+    city_a.save()  # the write is not refused because Redis is down
+    assert ContentVersion.objects.get(pk=1).value >= 1
+    page = client.get(url)
+    assert page.status_code == 200 and "Ville de Granby-la-Neuve" in page.content.decode()
+    assert "Cache unavailable" in caplog.text
