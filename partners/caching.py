@@ -46,12 +46,10 @@ SHARED_VERSION_KEY = "content-version"
 class _Bump:
     """The commit hook of a transaction that changed content: adds one to the version."""
 
-    __slots__ = ("token", "changes")
-    __qualname__ = "content_changed"  # how Django's commit hooks name it in their logs
-
     def __init__(self) -> None:
         self.token = secrets.token_hex(8)
         self.changes = 0
+        self.__qualname__ = "content_changed"  # how Django's commit hooks name it in a log
 
     def __call__(self) -> None:
         from .models import ContentVersion

@@ -223,3 +223,20 @@ def test_with_redis_down_pages_and_writes_still_work(
     page = client.get(url)
     assert page.status_code == 200 and "Ville de Granby-la-Neuve" in page.content.decode()
     assert "Cache unavailable" in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_version_update_never_fails_the_write(city_a, caplog):
+    """The commit hook is robust: the change is saved, the failure logged by name."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE partners_contentversion RENAME TO partners_cv_away")
+    try:
+        city_a.name = "Ville de Granby-la-Neuve"
+        city_a.save()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE partners_cv_away RENAME TO partners_contentversion")
+    assert Organization.objects.get(pk=city_a.pk).name == "Ville de Granby-la-Neuve"
+    assert "content_changed" in caplog.text
