@@ -142,7 +142,9 @@ class ProposalForm(forms.ModelForm):
             "fit": forms.Textarea(attrs={"rows": 6}),
             "timeline": forms.Textarea(attrs={"rows": 3}),
             "references": forms.Textarea(attrs={"rows": 3}),
-            "currency": forms.Select(choices=[("CAD", "CAD"), ("EUR", "EUR")]),
+        }
+        error_messages = {
+            "currency": {"invalid_choice": _("Choisissez une des devises de la liste.")},
         }
 
     def __init__(self, *args, solutions=None, proposing: bool = True, **kwargs):

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from challenges.models import Challenge
+
 MAX_AMOUNT = 1_000_000_000
 
 
@@ -362,7 +364,10 @@ class Match(models.Model):
         blank=True,
         validators=[MaxValueValidator(MAX_AMOUNT)],
     )
-    currency = models.CharField(_("devise"), max_length=3, default="CAD")
+    # The currencies the portal offers, the challenge's own list.
+    currency = models.CharField(
+        _("devise"), max_length=3, choices=Challenge.Currency, default=Challenge.Currency.CAD
+    )
     timeline = models.TextField(_("échéancier"), max_length=2000, blank=True)
     references = models.TextField(_("références"), max_length=3000, blank=True)
     attachment = models.FileField(

@@ -92,6 +92,40 @@ def test_terms_must_be_accepted(client, innovator_a, solution_a, challenge):
         )
 
 
+@pytest.mark.parametrize("currency", ["XYZ", "<i>", "cad"])
+def test_only_the_currencies_of_the_portal_are_accepted(
+    client, innovator_a, solution_a, challenge, currency
+):
+    client.force_login(innovator_a)
+    page = client.get(propose_url(challenge)).content.decode()
+    assert '<option value="CAD"' in page and '<option value="EUR"' in page
+    response = client.post(
+        propose_url(challenge), {**PITCH, "solution": solution_a.pk, "currency": currency}
+    )
+    assert response.status_code == 200
+    assert "Choisissez une des devises de la liste." in text(response)
+    assert "currency" in response.context["form"].errors
+    assert not Match.objects.exists()
+    # Nor through the service (an import, the API).
+    with pytest.raises(ValidationError):
+        submit(challenge, solution_a, innovator_a, currency=currency)
+    assert not Match.objects.exists()
+
+    # Editing a proposal: refused the same way, the proposal unchanged.
+    response = client.post(
+        propose_url(challenge), {**PITCH, "solution": solution_a.pk, "currency": "EUR"}
+    )
+    match = Match.objects.get()
+    assert response.status_code == 302 and match.currency == "EUR"
+    edit = reverse("solutions:proposal_edit", kwargs={"pk": match.pk})
+    pitch = {k: v for k, v in PITCH.items() if k != "accept_terms"}
+    response = client.post(edit, pitch | {"currency": currency, "pitch": "Autre chose."})
+    assert response.status_code == 200
+    assert "Choisissez une des devises de la liste." in text(response)
+    match.refresh_from_db()
+    assert (match.currency, match.pitch) == ("EUR", PITCH["pitch"])
+
+
 def test_proposing_a_suggested_solution_turns_the_suggestion_into_the_proposal(
     innovator_a, solution_a, challenge
 ):
