@@ -92,6 +92,73 @@ def add_search_column(
     )
 
 
+def lexicon_table(table: str) -> str:
+    return f"{table}_lexicon"[:63]
+
+
+def add_lexicon(table: str, *, column: str = "search_document") -> RunSQLOnPostgres:
+    """Migration operation: `<table>_lexicon`, in how many rows each lexeme of `column` is
+    (PostgreSQL only), and under the empty word the number of rows.
+
+    Kept exact by statement-level triggers with transition tables, whatever writes the rows
+    (forms, import, admin, bulk inserts and updates, deletes, TRUNCATE): one grouped upsert per
+    statement, in word order (concurrent writers wait, never deadlock). An update that leaves
+    the vector alone writes nothing. The matching engine reads it for inverse document
+    frequencies: exact counts, where ANALYZE's sample cannot tell a rare word from an absent one.
+    """
+    lexicon = lexicon_table(table)
+
+    def upsert(select: str) -> str:
+        return (
+            f'INSERT INTO "{lexicon}" AS l (word, ndoc) {select} '
+            "ON CONFLICT (word) DO UPDATE SET ndoc = l.ndoc + EXCLUDED.ndoc"
+        )
+
+    def words(rows: str, sign: int) -> str:
+        return (
+            f'SELECT unnest(tsvector_to_array("{column}")) AS w, {sign} AS d FROM {rows} '
+            f"UNION ALL SELECT '', {sign} FROM {rows}"
+        )
+
+    changes = {
+        "INSERT": ("NEW TABLE AS new_rows", words("new_rows", 1)),
+        "DELETE": ("OLD TABLE AS old_rows", words("old_rows", -1)),
+        "UPDATE": (
+            "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+            f"{words('new_rows', 1)} UNION ALL {words('old_rows', -1)}",
+        ),
+    }
+    sql = [
+        f'CREATE TABLE "{lexicon}" (word text PRIMARY KEY, ndoc integer NOT NULL)',
+        upsert(
+            f'SELECT word, ndoc FROM ts_stat(\'SELECT "{column}" FROM "{table}"\') '
+            f"UNION ALL SELECT '', count(*)::int FROM \"{table}\""
+        ),
+    ]
+    reverse = [f'DROP TABLE IF EXISTS "{lexicon}"']
+    for event, (transition, select) in changes.items():
+        function = f"{lexicon}_{event.lower()}"[:63]
+        sql += [
+            f'CREATE FUNCTION "{function}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN '
+            + upsert(
+                f"SELECT w, sum(d)::int FROM ({select}) x GROUP BY w HAVING sum(d) <> 0 ORDER BY w"
+            )
+            + "; RETURN NULL; END $$",
+            f'CREATE TRIGGER "{function}" AFTER {event} ON "{table}" REFERENCING {transition} '
+            f'FOR EACH STATEMENT EXECUTE FUNCTION "{function}"()',
+        ]
+        reverse.insert(0, f'DROP FUNCTION IF EXISTS "{function}"() CASCADE')
+    function = f"{lexicon}_truncate"[:63]
+    sql += [
+        f'CREATE FUNCTION "{function}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN '
+        f'DELETE FROM "{lexicon}"; RETURN NULL; END $$',
+        f'CREATE TRIGGER "{function}" AFTER TRUNCATE ON "{table}" '
+        f'FOR EACH STATEMENT EXECUTE FUNCTION "{function}"()',
+    ]
+    reverse.insert(0, f'DROP FUNCTION IF EXISTS "{function}"() CASCADE')
+    return RunSQLOnPostgres(sql=sql, reverse_sql=reverse)
+
+
 # --- Queries --------------------------------------------------------------------------------
 
 

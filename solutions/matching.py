@@ -11,14 +11,16 @@ How a challenge is turned into a query (`_profile`, `_select_terms`):
 - a small bilingual glossary of municipal and technical vocabulary adds the other language's
   word (capteurs -> sensors), so that a French challenge also finds an English solution;
 - PostgreSQL stems every word with the same accent-insensitive configuration as the stored
-  vectors (`iveo_fr` / `iveo_en`), and the lexeme frequencies that ANALYZE keeps for the
-  vector column (`pg_stats.most_common_elems`) give each term an inverse document frequency:
-  rare, distinctive words count, words every document has do not.
+  vectors (`iveo_fr` / `iveo_en`), and the table's lexicon (exact counts of the rows having
+  each lexeme, kept by triggers: `challenges.search.add_lexicon`) gives each term an inverse
+  document frequency: rare, distinctive words count, words every document has do not, and
+  words no document has are left out.
 
 Ranking on PostgreSQL is one SQL statement over the stored, GIN-indexed `search_document`
 vectors: candidates are the rows matching any of the most distinctive terms (an OR tsquery
-within a row budget, so a GIN index scan even at 100,000 rows), a first `ts_rank` keeps the
-best hundred, then each is scored term by term (inverse document
+within a row budget, so a GIN index scan even at 100,000 rows, with the queryset's conditions
+on the same rows), a first `ts_rank` on those terms keeps the best 500, a second on the
+challenge's top terms the best hundred, then each is scored term by term (inverse document
 frequency x the query word's field weight x `ts_rank` of the term in the document, which
 weights title > tags and summary > description), plus shared domains, evidence (references,
 earlier matches that went to an introduction or a pilot on a challenge of the same domain) and
@@ -38,11 +40,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import BooleanField, FloatField, OuterRef, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from challenges.models import Challenge, Domain
-from challenges.search import normalize
+from challenges.search import lexicon_table, normalize
 from partners.caching import content_changed
 
 from .models import Match, Solution, SolutionReference
@@ -55,6 +58,10 @@ TRANSLATION_WEIGHT = 0.7
 # How many distinct terms go into the query, and how many candidates get the full scoring.
 MAX_TERMS = 40
 CANDIDATE_POOL = 100
+# The candidates are first ranked on the selecting terms only (cheap: `ts_rank` costs in
+# proportion to the terms of its query), the best of them again on the challenge's top terms.
+CANDIDATE_WIDE_POOL = 500
+FIRST_RANK_TERMS = 8  # ... the most distinctive of the selecting terms
 # Candidates come from the most distinctive terms whose documents add up to about this many
 # rows (at least this many terms), so that a large catalogue is read through the GIN index.
 CANDIDATE_ROWS = 3000
@@ -62,10 +69,8 @@ CANDIDATE_SHARE = 0.1  # ... and at most this share of the table
 MIN_CANDIDATE_TERMS = 3
 # Terms found in more than this share of documents are too common to select candidates.
 MAX_TERM_FREQUENCY = 0.3
-# Below this many rows, every term counts the same (no frequency statistics).
+# Below this many rows no term is too common (a small catalogue says little about words).
 MIN_ROWS_FOR_STATISTICS = 500
-# Up to this many rows, exact document frequencies are computed on the fly.
-SMALL_TABLE = 2000
 # ts_rank weights for the document's {D, C, B, A} labels: description C, tags and summary B,
 # name/title A.
 RANK_WEIGHTS = [0.1, 0.35, 0.7, 1.0]
@@ -272,54 +277,41 @@ class Term:
 
 def _stems_and_frequencies(
     profile: Profile, table: str
-) -> tuple[dict[tuple[str, str], str], dict[str, float] | None, float]:
-    """Stem every word with PostgreSQL's configurations; lexeme frequencies from pg_stats.
-
-    The frequencies are None when the table has rows but no statistics yet.
+) -> tuple[dict[tuple[str, str], str], dict[str, float]]:
+    """Stem every word with PostgreSQL's configurations; exact document frequencies of the
+    stems from the table's lexicon (`challenges.search.add_lexicon`), with the row count under
+    `ROWS_KEY`. A stem that no row has is left out of the frequencies.
     """
     assert table in SEARCH_TABLES  # interpolated below
+    lexicon = lexicon_table(table)
     keys = list(profile.words)
-    small = f"c.reltuples >= 0 AND c.reltuples < {MIN_ROWS_FOR_STATISTICS}"
     with connection.cursor() as cursor:
         # One round trip: the stems of every word in both configurations (every stored vector
         # has both, and the rarer stem is the more specific one: "stationnement" is "station"
-        # in French, "stationn" in English), the table's lexeme statistics, and for a small
-        # table (where ANALYZE's sample says little) exact document frequencies.
+        # in French, "stationn" in English), and how many rows have each.
         cursor.execute(
             f"""
-            SELECT ARRAY(
-                       SELECT array_to_string(tsvector_to_array(to_tsvector('iveo_fr', t.word)
-                                              || to_tsvector('iveo_en', t.word)), ' ')
-                       FROM unnest(%s::text[]) WITH ORDINALITY AS t(word, n) ORDER BY t.n),
-                   c.reltuples, s.most_common_elems::text::text[], s.most_common_elem_freqs,
-                   CASE WHEN {small} THEN (
-                       SELECT count(*) FROM (SELECT 1 FROM "{table}" LIMIT {SMALL_TABLE + 1}) x
-                   ) END,
-                   CASE WHEN {small} THEN ARRAY(
-                       SELECT word || ' ' || ndoc
-                       FROM ts_stat('SELECT search_document FROM "{table}" LIMIT {SMALL_TABLE}')
-                   ) END
-            FROM pg_class c
-            LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = c.relname
-                 AND s.attname = 'search_document'
-            WHERE c.oid = %s::regclass
+            WITH s AS (
+                SELECT t.n, tsvector_to_array(to_tsvector('iveo_fr', t.word)
+                                              || to_tsvector('iveo_en', t.word)) AS stems
+                FROM unnest(%s::text[]) WITH ORDINALITY AS t(word, n)
+            )
+            SELECT ARRAY(SELECT array_to_string(s.stems, ' ') FROM s ORDER BY s.n),
+                   (SELECT ndoc FROM "{lexicon}" WHERE word = ''),
+                   ARRAY(SELECT l.word || ' ' || l.ndoc FROM "{lexicon}" l
+                         WHERE l.ndoc > 0
+                           AND l.word = ANY(ARRAY(SELECT unnest(s.stems) FROM s)))
             """,
-            [[w for w, _ in keys], table],
+            [[w for w, _ in keys]],
         )
-        lexemes, rows, elements, freqs, small_rows, small_counts = cursor.fetchone()
+        lexemes, rows, counts = cursor.fetchone()
     stems = {key: value for key, value in zip(keys, lexemes, strict=True) if value}
-    if small_rows is not None and small_rows <= SMALL_TABLE:
-        counts = {w: int(n) for w, n in (item.rsplit(" ", 1) for item in small_counts)}
-        frequencies = {w: (n + 0.5) / (small_rows + 1) for w, n in counts.items()}
-        return stems, frequencies, 0.5 / (small_rows + 1)
-    if rows < 0 or small_rows is not None or not elements:
-        # Never analysed (or truncated since), or analysed before the rows came.
-        return stems, None, 0.0
-    # The array ends with the minimum, the maximum and the null share: a lexeme that is not
-    # listed is rarer than the minimum.
-    frequencies = dict(zip(elements, freqs[: len(elements)], strict=False))
+    rows = max(rows or 0, 0)
+    frequencies = {
+        word: (int(n) + 0.5) / (rows + 1) for word, n in (item.rsplit(" ", 1) for item in counts)
+    }
     frequencies[ROWS_KEY] = float(rows)
-    return stems, frequencies, float(freqs[len(elements)])
+    return stems, frequencies
 
 
 ROWS_KEY = " rows"  # not a lexeme: the table's row count, carried with the frequencies
@@ -334,21 +326,14 @@ def _select_terms(profile: Profile, table: str) -> list[Term]:
     if not profile.words:
         return []
     if connection.vendor == "postgresql":
-        stems, frequencies, floor = _stems_and_frequencies(profile, table)
-        if frequencies is None:
-            analyze(table)
-            stems, frequencies, floor = _stems_and_frequencies(profile, table)
-        frequencies = frequencies or {}
+        stems, frequencies = _stems_and_frequencies(profile, table)
     else:
         stems = {key: _singular(key[0]) for key in profile.words}
-        frequencies, floor = {}, 0.0
-    # Large tables: statistics from a sample, too-common terms left out. Small ones: exact
-    # counts, and a term no document has is left out (it would only dilute the scores).
+        frequencies = {}
+    # Exact counts (PostgreSQL): a term no document has is left out (it would only dilute the
+    # scores and crowd out the useful ones); in a large table, too-common terms too.
     large = frequencies.get(ROWS_KEY, 0.0) >= MIN_ROWS_FOR_STATISTICS
-    exact = bool(frequencies) and not large
-    # Lexemes below the statistics floor are rare or absent: equal, not more, weight than the
-    # floor, so that words no document has do not crowd out the useful ones.
-    rare = max(floor, 1e-4) if floor else 0.01
+    exact = bool(frequencies)
     by_lexeme: dict[str, Term] = {}
     for key, weight in profile.words.items():
         lexemes = (stems.get(key) or "").split()
@@ -356,8 +341,10 @@ def _select_terms(profile: Profile, table: str) -> list[Term]:
         # has both, one that only shares a stem with it gets half.
         share = weight / len(lexemes) if lexemes else 0.0
         for lexeme in lexemes:
-            frequency = frequencies.get(lexeme, rare)
-            if (large and frequency > MAX_TERM_FREQUENCY) or (exact and lexeme not in frequencies):
+            if exact and lexeme not in frequencies:
+                continue
+            frequency = frequencies.get(lexeme, 0.01)
+            if large and frequency > MAX_TERM_FREQUENCY:
                 continue
             term = by_lexeme.setdefault(lexeme, Term(lexeme, 0.0, []))
             term.weight = max(term.weight, share * idf(frequency))
@@ -367,7 +354,7 @@ def _select_terms(profile: Profile, table: str) -> list[Term]:
     selected = list(by_lexeme.values())
     for term in selected:
         if rows:
-            term.frequency = frequencies.get(term.lexeme, rare)
+            term.frequency = frequencies[term.lexeme]
             term.rows = term.frequency * rows
     selected.sort(key=lambda t: (-t.weight, t.lexeme))
     selected = selected[:MAX_TERMS]
@@ -375,13 +362,6 @@ def _select_terms(profile: Profile, table: str) -> list[Term]:
     for key, lexemes in profile.stems.items():  # the reasons look at the kept stems only
         profile.stems[key] = [x for x in lexemes if x in kept]
     return selected
-
-
-def analyze(table: str) -> None:
-    """Refresh a table's lexeme statistics (a fresh import, before autovacuum got to it)."""
-    if connection.vendor == "postgresql" and table in SEARCH_TABLES:
-        with connection.cursor() as cursor:
-            cursor.execute(f'ANALYZE "{table}"')
 
 
 SEARCH_TABLES = {"solutions_solution", "challenges_challenge"}
@@ -433,7 +413,27 @@ def _rank_sql(
 ) -> list[Hit]:
     """One statement: candidates by the GIN index, a first rank, then the term-by-term score."""
     table, domain_table, domain_column, extra_sql = TARGETS[target]
-    candidates_sql, candidates_params = _queryset_sql(queryset)
+    selecting = _candidate_terms(terms)
+    query = _tsquery(t.lexeme for t in selecting)
+    first_rank = _tsquery(t.lexeme for t in selecting[:FIRST_RANK_TERMS])
+    # The queryset's own conditions on the same table (not `id IN (subquery)`, which the planner
+    # may answer by reading the whole table), the rows matching the selecting terms, ranked.
+    column = f'"{table}"."search_document"'
+    candidates = (
+        queryset.order_by()
+        .filter(RawSQL(f"{column} @@ %s::tsquery", (query,), output_field=BooleanField()))
+        .annotate(
+            match_doc=RawSQL(column, ()),
+            match_rank=RawSQL(
+                f"ts_rank(%s::float4[], {column}, %s::tsquery, 0)",
+                (RANK_WEIGHTS, first_rank),
+                output_field=FloatField(),
+            ),
+        )
+        .order_by("-match_rank")
+        .values("id", "match_doc", "match_rank")[:CANDIDATE_WIDE_POOL]
+    )
+    candidates_sql, candidates_params = _queryset_sql(candidates)
     total = sum(t.weight for t in terms) or 1.0
     top = terms[: max(len(terms) // 3, 1)]
     per_term = " + ".join(
@@ -442,7 +442,7 @@ def _rank_sql(
     )
     params: dict = {
         "w": RANK_WEIGHTS,
-        "q": _tsquery(t.lexeme for t in _candidate_terms(terms)),
+        "q": query,
         "top": _tsquery(t.lexeme for t in top),
         "lexemes": [t.lexeme for t in terms],
         "domains": sorted(domain_ids),
@@ -453,12 +453,11 @@ def _rank_sql(
     }
     # A rank of 0.608 is one occurrence in the A field: scale so that full coverage is ~1.
     sql = f"""
-        WITH c AS (
-            SELECT d.id, d.search_document AS doc
-            FROM "{table}" d
-            WHERE d.search_document @@ %(q)s::tsquery AND d.id IN ({candidates_sql})
-            ORDER BY 2 * ts_rank(%(w)s::float4[], d.search_document, %(top)s::tsquery, 0)
-                     + ts_rank(%(w)s::float4[], d.search_document, %(q)s::tsquery, 0) DESC
+        WITH k AS ({candidates_sql}), c AS (
+            SELECT k.id, k.match_doc AS doc
+            FROM k
+            ORDER BY 2 * ts_rank(%(w)s::float4[], k.match_doc, %(top)s::tsquery, 0)
+                     + k.match_rank DESC
             LIMIT %(pool)s
         ), s AS (
             SELECT c.id, c.doc,
@@ -535,7 +534,7 @@ TARGETS = {
 
 
 def _queryset_sql(queryset: QuerySet) -> tuple[str, list]:
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    sql, params = queryset.query.sql_with_params()
     index = iter(range(len(params)))
     return re.sub(r"%s", lambda _m: f"%(c{next(index)})s", sql), list(params)
 
