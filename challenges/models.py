@@ -208,9 +208,14 @@ def attachment_path(instance: "ChallengeAttachment", filename: str) -> str:
     return f"challenges/{timezone.now():%Y/%m}/{secrets.token_urlsafe(18)}.{extension}"
 
 
-class ChallengeAttachment(models.Model):
-    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("fichier"), upload_to=attachment_path, max_length=200)
+class Attachment(models.Model):
+    """A file attached to something (a challenge, a solution): what every attachment records.
+
+    Concrete attachments add the owner's foreign key, `file` with their own `upload_to`, and
+    `get_absolute_url` to the view that checks who may download it.
+    """
+
+    file = models.FileField(_("fichier"), max_length=200)
     name = models.CharField(_("nom du fichier"), max_length=200)
     content_type = models.CharField(max_length=120)
     size = models.PositiveIntegerField(_("taille"))
@@ -220,12 +225,18 @@ class ChallengeAttachment(models.Model):
     created_at = models.DateTimeField(_("ajouté le"), auto_now_add=True)
 
     class Meta:
+        abstract = True
         verbose_name = _("pièce jointe")
         verbose_name_plural = _("pièces jointes")
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return self.name
+
+
+class ChallengeAttachment(Attachment):
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("fichier"), upload_to=attachment_path, max_length=200)
 
     def get_absolute_url(self) -> str:
         return reverse(

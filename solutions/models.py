@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from challenges.models import Challenge
+from challenges.models import Attachment, Challenge
 
 MAX_AMOUNT = 1_000_000_000
 
@@ -268,30 +268,11 @@ def match_attachment_path(instance: "Match", filename: str) -> str:
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
 
 
-class SolutionAttachment(models.Model):
+class SolutionAttachment(Attachment):
     """A document or an image of a solution; visible to whoever may see the solution."""
 
     solution = models.ForeignKey(Solution, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("fichier"), upload_to=solution_attachment_path, max_length=200)
-    name = models.CharField(_("nom du fichier"), max_length=200)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField(_("taille"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("ajouté le"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("pièce jointe")
-        verbose_name_plural = _("pièces jointes")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def get_absolute_url(self) -> str:
         return reverse(
