@@ -20,6 +20,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 __all__ = [
     "Introduction",
@@ -54,9 +55,7 @@ class Introduction(models.Model):
         _("message aux deux parties"),
         max_length=2000,
         blank=True,
-        help_text=_(
-            "Pourquoi cette mise en relation : la ville et l'innovateur le liront."
-        ),
+        help_text=_("Pourquoi cette mise en relation : la ville et l'innovateur le liront."),
     )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
 
@@ -132,9 +131,7 @@ class Introduction(models.Model):
 class MatchMessage(models.Model):
     """One message of the private discussion of an introduced match."""
 
-    match = models.ForeignKey(
-        "solutions.Match", on_delete=models.CASCADE, related_name="messages"
-    )
+    match = models.ForeignKey("solutions.Match", on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("auteur"),
@@ -163,9 +160,7 @@ class EvaluationGrid(models.Model):
     challenge = models.OneToOneField(
         "challenges.Challenge", on_delete=models.CASCADE, related_name="evaluation_grid"
     )
-    instructions = models.TextField(
-        _("consignes aux évaluateurs"), max_length=3000, blank=True
-    )
+    instructions = models.TextField(_("consignes aux évaluateurs"), max_length=3000, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -184,9 +179,7 @@ class EvaluationCriterion(models.Model):
         SCALE = "scale", _("Note sur une échelle")
         YES_NO = "yes_no", _("Oui ou non")
 
-    grid = models.ForeignKey(
-        EvaluationGrid, on_delete=models.CASCADE, related_name="criteria"
-    )
+    grid = models.ForeignKey(EvaluationGrid, on_delete=models.CASCADE, related_name="criteria")
     label = models.CharField(_("critère"), max_length=200)
     description = models.TextField(_("précisions"), max_length=1000, blank=True)
     kind = models.CharField(_("type"), max_length=10, choices=Kind, default=Kind.SCALE)
@@ -220,9 +213,7 @@ class EvaluationCriterion(models.Model):
 class Evaluator(models.Model):
     """A person assigned to evaluate a challenge's proposals (the city's staff or a curator)."""
 
-    grid = models.ForeignKey(
-        EvaluationGrid, on_delete=models.CASCADE, related_name="evaluators"
-    )
+    grid = models.ForeignKey(EvaluationGrid, on_delete=models.CASCADE, related_name="evaluators")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -238,9 +229,7 @@ class Evaluator(models.Model):
         verbose_name_plural = _("évaluateurs")
         ordering = ["assigned_at", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["grid", "user"], name="evaluator_once_per_grid"
-            )
+            models.UniqueConstraint(fields=["grid", "user"], name="evaluator_once_per_grid")
         ]
 
     def __str__(self) -> str:
@@ -250,9 +239,7 @@ class Evaluator(models.Model):
 class EvaluationSheet(models.Model):
     """One evaluator's view of one proposal: conflict declaration, scores and private notes."""
 
-    evaluator = models.ForeignKey(
-        Evaluator, on_delete=models.CASCADE, related_name="sheets"
-    )
+    evaluator = models.ForeignKey(Evaluator, on_delete=models.CASCADE, related_name="sheets")
     match = models.ForeignKey(
         "solutions.Match", on_delete=models.CASCADE, related_name="evaluation_sheets"
     )
@@ -267,31 +254,25 @@ class EvaluationSheet(models.Model):
     class Meta:
         verbose_name = _("fiche d'évaluation")
         verbose_name_plural = _("fiches d'évaluation")
-        constraints = [
-            models.UniqueConstraint(fields=["evaluator", "match"], name="sheet_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["evaluator", "match"], name="sheet_once")]
 
     def __str__(self) -> str:
         return f"{self.evaluator_id} · {self.match_id}"
 
 
 class EvaluationScore(models.Model):
-    sheet = models.ForeignKey(
-        EvaluationSheet, on_delete=models.CASCADE, related_name="scores"
-    )
+    sheet = models.ForeignKey(EvaluationSheet, on_delete=models.CASCADE, related_name="scores")
     criterion = models.ForeignKey(
         EvaluationCriterion, on_delete=models.CASCADE, related_name="scores"
     )
     value = models.PositiveSmallIntegerField(
-        _("note"), validators=[MaxValueValidator(10)]
+        pgettext_lazy("score", "note"), validators=[MaxValueValidator(10)]
     )
 
     class Meta:
-        verbose_name = _("note")
-        verbose_name_plural = _("notes")
-        constraints = [
-            models.UniqueConstraint(fields=["sheet", "criterion"], name="score_once")
-        ]
+        verbose_name = pgettext_lazy("score", "note")
+        verbose_name_plural = pgettext_lazy("score", "notes")
+        constraints = [models.UniqueConstraint(fields=["sheet", "criterion"], name="score_once")]
 
     def __str__(self) -> str:
         return f"{self.criterion_id}: {self.value}"

@@ -2,7 +2,8 @@
 
 French is the source language, so the French catalogue repeats each msgid. English entries come
 from the catalogue itself; `--apply FILE.json` merges a {msgid: msgstr or [singular, plural]}
-mapping into it, and `--todo FILE.json` writes the entries that still lack a translation.
+mapping into it (a msgid with a context is keyed "context\u0004msgid"), and `--todo FILE.json`
+writes the entries that still lack a translation.
 Fuzzy flags are dropped only where a translation was just applied or copied.
 """
 
@@ -36,12 +37,17 @@ def fill_french() -> int:
     return changed
 
 
+def _key(entry) -> str:
+    """The mapping's key: the msgid, or "context\\u0004msgid" for a msgid with a context."""
+    return f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+
+
 def english(apply: Path | None, todo: Path | None) -> tuple[int, int]:
     po = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
     mapping = json.loads(apply.read_text()) if apply else {}
     applied = 0
     for entry in po:
-        value = mapping.get(entry.msgid)
+        value = mapping.get(_key(entry))
         if value is None:
             continue
         if entry.msgid_plural:
@@ -55,7 +61,7 @@ def english(apply: Path | None, todo: Path | None) -> tuple[int, int]:
         entry.previous_msgid_plural = None
         applied += 1
     missing = [
-        [e.msgid, e.msgid_plural] if e.msgid_plural else e.msgid
+        [_key(e), e.msgid_plural] if e.msgid_plural else _key(e)
         for e in po
         if not e.translated() or "fuzzy" in e.flags
     ]
