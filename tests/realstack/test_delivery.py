@@ -101,14 +101,16 @@ def test_c_smtp_refusing_for_a_while_then_exactly_one_each(stack, scenario):
     assert stack.sink.refused >= 1
 
 
-def test_d_worker_killed_mid_fan_out_then_restarted_exactly_one_each(stack, scenario, city_a):
+@pytest.mark.parametrize("pool", ["solo", "prefork"])
+def test_d_worker_killed_mid_fan_out_then_restarted_exactly_one_each(stack, scenario, city_a, pool):
+    """Killed with all its processes (prefork: the node and the children sending in parallel)."""
     challenge, expected = scenario
     for i in range(25):
         user = member_of(city_a, email=f"fan{i}@granby.test")
         Subscription.objects.create(user=user, keywords=["stationnement"])
         expected[user.email] = "fr"
     stack.sink.rcpt_delay = 0.15
-    stack.start_worker()
+    stack.start_worker(pool)
     stack.start_beat()
     stack.publish(challenge.pk)
     deadline = time.monotonic() + 60
@@ -116,7 +118,7 @@ def test_d_worker_killed_mid_fan_out_then_restarted_exactly_one_each(stack, scen
         time.sleep(0.05)
     stack.kill("worker")  # SIGKILL, in the middle of the fan-out
     assert len(stack.sink.messages) < len(expected)
-    stack.start_worker()
+    stack.start_worker(pool)
     assert_exactly_one_each(stack, expected, challenge)
 
 
