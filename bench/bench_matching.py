@@ -122,6 +122,13 @@ def bench_matching(sample: list[Challenge]) -> dict:
 
 
 def bench_fanout(recipients: int, workdir: Path) -> float | None:
+    """Seconds from the publication to the last of the `recipients` alert e-mails accepted.
+
+    One worker node started as the README starts it in production (`celery -A iveo_portal
+    worker`: the prefork pool, one child process per CPU, each sending its own batches), with
+    the production default of persistent database connections; the sink only counts who
+    received how many messages.
+    """
     if not shutil.which("redis-server"):
         print("fan-out: skipped (no redis-server)")
         return None
@@ -152,23 +159,35 @@ def bench_fanout(recipients: int, workdir: Path) -> float | None:
     )
     redis_server = RedisServer(workdir)
     redis_server.start()
-    sink = Sink()
+    sink = Sink(parse=False)  # counts recipients: parsing would take CPU from the worker
     sink.controller.start()
     stack = Stack(workdir, database, redis_server, sink)
     stack.env["CELERY_SWEEP_GRACE_SECONDS"] = "300"
+    # The production default (persistent connections), not the tests' one connection per task.
+    del stack.env["DATABASE_CONN_MAX_AGE"]
     try:
-        stack.start_worker()
+        stack.start_worker(pool="prefork")
+        print(
+            f"fan-out: one worker node, prefork pool, {os.cpu_count()} processes (celery's "
+            "default, one per CPU)"
+        )
         started = time.monotonic()
         stack.publish(challenge.pk)
         expected = {u.email for u in people}
         deadline = started + 600
         while time.monotonic() < deadline:
-            if expected <= set(sink.by_recipient()):
-                break
-            time.sleep(0.2)
+            with sink.lock:
+                if len(sink.messages) >= recipients and expected <= sink.received.keys():
+                    break
+            time.sleep(0.05)
         elapsed = time.monotonic() - started
-        delivered = len(expected & set(sink.by_recipient()))
-        print(f"fan-out: {delivered}/{recipients} e-mails delivered in {elapsed:.1f} s")
+        with sink.lock:
+            delivered = len(expected & sink.received.keys())
+            doubled = sum(1 for address in expected if sink.received[address] > 1)
+        print(
+            f"fan-out: {delivered}/{recipients} e-mails delivered in {elapsed:.1f} s"
+            f" ({doubled} people received more than one)"
+        )
         return round(elapsed, 1) if delivered == recipients else None
     finally:
         stack.stop()
