@@ -10,9 +10,10 @@ people. Then:
    run in the same process; the ratio of the p50s, against the faster of the two.
    Targets: p95 <= 50 ms, ratio <= 1.5.
 2. Fan-out: a challenge whose alerts fit 5,000 people is published; a real Celery worker (own
-   redis-server, one solo worker) delivers the e-mails to an SMTP sink (aiosmtpd); the time
-   from the publication to the last e-mail accepted. Target: <= 60 s. Skipped without
-   redis-server.
+   redis-server, one worker node started as the README starts it: prefork, one process per
+   CPU) delivers the e-mails to an SMTP sink (aiosmtpd); the time from the publication to the
+   last e-mail accepted, and how many people got more than one. Target: <= 60 s. Skipped
+   without redis-server.
 
 Prints the figures, then one JSON line with `match_p50_ms`, `match_p95_ms`,
 `match_vs_sql_ratio`, `fanout_5000_s`.
