@@ -6,6 +6,7 @@ of the portal (publishing) runs in a separate `manage.py shell` process with the
 settings driven by the environment, as a web request would.
 """
 
+import contextlib
 import logging
 import os
 import shutil
@@ -30,6 +31,18 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of this group still runs (zombies waiting to be reaped do not)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
 
 
 class RedisServer:
@@ -176,14 +189,22 @@ class Stack:
         )
 
     def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
+        """Signal the process and its group, and wait until every process of the group is gone
+        (a prefork worker's children outlive their parent for a moment, with their database
+        connections)."""
         process = self.processes.pop(name, None)
-        if process and process.poll() is None:
+        if process is None:
+            return
+        if process.poll() is None:
             os.killpg(process.pid, sig)
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(10)
+        deadline = time.monotonic() + 10
+        while _group_alive(process.pid) and time.monotonic() < deadline + 10:
+            if time.monotonic() > deadline:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+            process.poll()  # reap the leader
+            time.sleep(0.05)
+        process.poll()
 
     def stop(self) -> None:
         for name in list(self.processes):
