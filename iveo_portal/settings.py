@@ -20,7 +20,9 @@ _FALSE = {"0", "false", "no", "off", ""}
 
 
 def _fail(name: str, value: str, expected: str) -> ImproperlyConfigured:
-    return ImproperlyConfigured(f"Environment variable {name}={value!r} is invalid: expected {expected}.")
+    return ImproperlyConfigured(
+        f"Environment variable {name}={value!r} is invalid: expected {expected}."
+    )
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -245,9 +247,7 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 # --- Celery ---------------------------------------------------------------------------------
 from celery.schedules import crontab  # noqa: E402
 
-CELERY_BROKER_URL = env_url(
-    "CELERY_BROKER_URL", "", schemes=("redis", "rediss", "amqp", "memory")
-)
+CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", "", schemes=("redis", "rediss", "amqp", "memory"))
 # Without a broker, tasks run in-process: the embedded default for `make run` and local tests.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False

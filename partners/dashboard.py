@@ -18,7 +18,9 @@ def register_dashboard_section(function: Callable[[HttpRequest], Section | None]
         _dashboard.append(function)
 
 
-def register_organization_section(function: Callable[[HttpRequest, object], Section | None]) -> None:
+def register_organization_section(
+    function: Callable[[HttpRequest, object], Section | None],
+) -> None:
     if function not in _organization:
         _organization.append(function)
 

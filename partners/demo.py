@@ -61,7 +61,14 @@ ACCOUNTS = [
     ("curateur@demo.iveo.ca", "Camille", "Tremblay", "iveo", Membership.Role.ADMIN, "fr"),
     ("ville@demo.iveo.ca", "Julie", "Gagnon", "ville-de-granby", Membership.Role.ADMIN, "fr"),
     ("ville2@demo.iveo.ca", "Marc", "Roy", "ville-de-sherbrooke", Membership.Role.ADMIN, "fr"),
-    ("perpignan@demo.iveo.ca", "Laure", "Martin", "ville-de-perpignan", Membership.Role.ADMIN, "fr"),
+    (
+        "perpignan@demo.iveo.ca",
+        "Laure",
+        "Martin",
+        "ville-de-perpignan",
+        Membership.Role.ADMIN,
+        "fr",
+    ),
     (
         "innovateur@demo.iveo.ca",
         "Samuel",

@@ -19,7 +19,9 @@ class SignUpForm(forms.Form):
         label=_("Mot de passe"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Au moins 8 caractères, pas seulement des chiffres, pas un mot de passe courant."),
+        help_text=_(
+            "Au moins 8 caractères, pas seulement des chiffres, pas un mot de passe courant."
+        ),
     )
     password2 = forms.CharField(
         label=_("Confirmation du mot de passe"),
@@ -40,9 +42,7 @@ class SignUpForm(forms.Form):
         label=_("Type d'organisation"),
         required=False,
         choices=[
-            (k, label)
-            for k, label in Organization.Kind.choices
-            if k != Organization.Kind.IVEO
+            (k, label) for k, label in Organization.Kind.choices if k != Organization.Kind.IVEO
         ],
     )
     organization_name = forms.CharField(
@@ -55,7 +55,9 @@ class SignUpForm(forms.Form):
     organization_population = forms.IntegerField(
         label=_("Population (villes)"), required=False, min_value=1
     )
-    organization_website = forms.URLField(label=_("Site web"), required=False, assume_scheme="https")
+    organization_website = forms.URLField(
+        label=_("Site web"), required=False, assume_scheme="https"
+    )
     join_organization = forms.ModelChoiceField(
         label=_("Organisation à rejoindre"),
         queryset=Organization.objects.filter(status=Organization.Status.VERIFIED),
@@ -96,7 +98,9 @@ class SignUpForm(forms.Form):
         if data.get("choice") == self.CREATE:
             for field in ("organization_kind", "organization_name"):
                 if not data.get(field):
-                    self.add_error(field, _("Ce champ est obligatoire pour une nouvelle organisation."))
+                    self.add_error(
+                        field, _("Ce champ est obligatoire pour une nouvelle organisation.")
+                    )
             country = data.get("organization_country") or ""
             if len(country) != 2 or not country.isalpha():
                 self.add_error("organization_country", COUNTRY_HELP)

@@ -118,7 +118,9 @@ class Organization(models.Model):
         _("pays"),
         max_length=2,
         default="CA",
-        validators=[RegexValidator(r"^[A-Z]{2}$", _("Code de pays ISO à deux lettres, p. ex. CA."))],
+        validators=[
+            RegexValidator(r"^[A-Z]{2}$", _("Code de pays ISO à deux lettres, p. ex. CA."))
+        ],
     )
     population = models.PositiveIntegerField(
         _("population"), null=True, blank=True, validators=[MinValueValidator(1)]

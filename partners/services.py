@@ -71,9 +71,7 @@ def user_sign_up(
             status=Organization.Status.PENDING,
             **new_organization,
         )
-        Membership.objects.create(
-            user=user, organization=organization, role=Membership.Role.ADMIN
-        )
+        Membership.objects.create(user=user, organization=organization, role=Membership.Role.ADMIN)
         notify(
             recipients=_curators(),
             kind=NotificationKind.ACCOUNT,
@@ -112,9 +110,11 @@ def membership_request(*, user: User, organization: Organization, message: str =
 @transaction.atomic
 def membership_decide(*, membership: Membership, by: User, accept: bool) -> Membership:
     """An administrator of the organisation (or a curator) accepts or refuses a join request."""
-    membership = Membership.objects.select_for_update().select_related(
-        "organization", "user"
-    ).get(pk=membership.pk)
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("organization", "user")
+        .get(pk=membership.pk)
+    )
     if not (access.is_organization_admin(by, membership.organization) or access.is_curator(by)):
         raise PermissionDenied
     if membership.status != Membership.Status.PENDING:
@@ -172,9 +172,7 @@ def _organization_review(
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
     if organization.status != Organization.Status.PENDING:
         raise ValidationError(_("Cette organisation a déjà été examinée."))
-    organization.status = (
-        Organization.Status.VERIFIED if verified else Organization.Status.REFUSED
-    )
+    organization.status = Organization.Status.VERIFIED if verified else Organization.Status.REFUSED
     organization.refusal_reason = reason.strip()
     organization.reviewed_at = timezone.now()
     organization.reviewed_by = by

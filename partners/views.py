@@ -163,9 +163,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
 def notification_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(request.user.notifications.all(), 25).get_page(request.GET.get("page"))
     items = [(n, render_notification(n, request.LANGUAGE_CODE[:2])["subject"]) for n in page]
-    return render(
-        request, "partners/notification_list.html", {"page_obj": page, "items": items}
-    )
+    return render(request, "partners/notification_list.html", {"page_obj": page, "items": items})
 
 
 @login_required
@@ -295,9 +293,7 @@ def organization_members(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def organization_join(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = get_object_or_404(
-        Organization, slug=slug, status=Organization.Status.VERIFIED
-    )
+    organization = get_object_or_404(Organization, slug=slug, status=Organization.Status.VERIFIED)
     form = JoinRequestForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -305,7 +301,9 @@ def organization_join(request: HttpRequest, slug: str) -> HttpResponse:
     services.membership_request(
         user=request.user, organization=organization, message=form.cleaned_data["message"]
     )
-    messages.success(request, _("Votre demande a été envoyée aux administrateurs de l'organisation."))
+    messages.success(
+        request, _("Votre demande a été envoyée aux administrateurs de l'organisation.")
+    )
     return redirect(organization)
 
 
@@ -334,9 +332,7 @@ def curation_organization_review(request: HttpRequest, slug: str) -> HttpRespons
     try:
         if request.POST.get("action") == "verify":
             services.organization_verify(organization=organization, by=request.user)
-            messages.success(
-                request, _("%(name)s est vérifiée.") % {"name": organization.name}
-            )
+            messages.success(request, _("%(name)s est vérifiée.") % {"name": organization.name})
         else:
             form = RefusalForm(request.POST)
             if not form.is_valid():
@@ -360,4 +356,3 @@ password_reset = auth_views.PasswordResetView.as_view(
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     success_url=reverse_lazy("partners:password_reset_complete")
 )
-

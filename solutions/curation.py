@@ -76,9 +76,7 @@ def _lock(match: Match) -> Match:
 
 def _check_curatable(match: Match) -> None:
     if match.challenge.status not in CURATABLE_STATUSES:
-        raise ValidationError(
-            _("Cet enjeu n'est plus publié : ses jumelages sont figés.")
-        )
+        raise ValidationError(_("Cet enjeu n'est plus publié : ses jumelages sont figés."))
 
 
 def _context(match: Match, **extra) -> dict:
@@ -134,9 +132,7 @@ def match_decline(*, match: Match, by: User, reason: str) -> Match:
     _check_curator(by)
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError(
-            {"reason": _("Indiquez le motif : l'innovateur le lira.")}
-        )
+        raise ValidationError({"reason": _("Indiquez le motif : l'innovateur le lira.")})
     match = _lock(match)
     if match.status not in DECLINABLE:
         raise ValidationError(_("Ce jumelage ne peut plus être décliné."))
@@ -162,17 +158,13 @@ def match_add_by_curator(
     curator. A suggestion already stored is shortlisted instead; any other match is refused."""
     _check_curator(by)
     if challenge.status not in CURATABLE_STATUSES:
-        raise ValidationError(
-            _("Cet enjeu n'est plus publié : ses jumelages sont figés.")
-        )
+        raise ValidationError(_("Cet enjeu n'est plus publié : ses jumelages sont figés."))
     if not (
         solution.is_published
         and solution.organization.is_verified
         and solution.organization.kind == Organization.Kind.INNOVATOR
     ):
-        raise ValidationError(
-            _("Seule une solution publiée au catalogue peut être ajoutée.")
-        )
+        raise ValidationError(_("Seule une solution publiée au catalogue peut être ajoutée."))
     note = " ".join((note or "").split())[:300]
     match, created = Match.objects.select_for_update().get_or_create(
         challenge=challenge,
@@ -201,9 +193,7 @@ def match_add_by_curator(
 
 
 def _introduction_recipients(match: Match) -> list[User]:
-    return challenge_staff(match.challenge) + innovator_members(
-        match.solution.organization
-    )
+    return challenge_staff(match.challenge) + innovator_members(match.solution.organization)
 
 
 @transaction.atomic
@@ -214,9 +204,7 @@ def match_introduce(*, match: Match, by: User, message: str = "") -> Introductio
     match = _lock(match)
     _check_curatable(match)
     if match.status != Match.Status.SHORTLISTED:
-        raise ValidationError(
-            _("Présélectionnez d'abord ce jumelage avant la mise en relation.")
-        )
+        raise ValidationError(_("Présélectionnez d'abord ce jumelage avant la mise en relation."))
     if not match.solution.organization.is_verified:
         raise ValidationError(_("L'organisation de cet innovateur n'est pas vérifiée."))
     introduction = Introduction.objects.create(
@@ -238,9 +226,7 @@ def match_introduce(*, match: Match, by: User, message: str = "") -> Introductio
 def _lock_introduction(introduction: Introduction) -> Introduction:
     return (
         Introduction.objects.select_for_update(of=("self", "match"))
-        .select_related(
-            "match__challenge", "match__solution__organization", "introduced_by"
-        )
+        .select_related("match__challenge", "match__solution__organization", "introduced_by")
         .get(pk=introduction.pk)
     )
 
@@ -271,9 +257,7 @@ def _curators_of(introduction: Introduction) -> list[User]:
 
 
 @transaction.atomic
-def introduction_accept(
-    *, introduction: Introduction, by: User, contact: str = ""
-) -> Introduction:
+def introduction_accept(*, introduction: Introduction, by: User, contact: str = "") -> Introduction:
     """Accept for one's side; when both sides accepted, contacts are shared and all notified."""
     introduction = _lock_introduction(introduction)
     side = _answering_side(introduction, by)
@@ -299,9 +283,7 @@ def introduction_accept(
 
 
 @transaction.atomic
-def introduction_refuse(
-    *, introduction: Introduction, by: User, reason: str = ""
-) -> Introduction:
+def introduction_refuse(*, introduction: Introduction, by: User, reason: str = "") -> Introduction:
     """Refuse for one's side: the introduction closes, nobody's contact is shared, and the match
     goes back to the shortlist, where a curator may decline it or introduce it again."""
     introduction = _lock_introduction(introduction)
@@ -336,9 +318,7 @@ def match_message_post(*, match: Match, by: User, body: str) -> MatchMessage:
     side = match_side(by, match)
     if side is None:
         raise PermissionDenied
-    introduction = Introduction.objects.filter(
-        match=match, closed_at__isnull=True
-    ).first()
+    introduction = Introduction.objects.filter(match=match, closed_at__isnull=True).first()
     if not can_discuss(match, introduction):
         raise ValidationError(
             _(
@@ -359,12 +339,8 @@ def match_message_post(*, match: Match, by: User, body: str) -> MatchMessage:
     if introduction.introduced_by_id:
         curator_ids.add(introduction.introduced_by_id)
     curators = [u for u in User.objects.filter(pk__in=curator_ids) if is_curator(u)]
-    recipients = [
-        u for u in _introduction_recipients(match) + curators if u.pk != by.pk
-    ]
-    excerpt = (
-        message.body if len(message.body) <= EXCERPT else message.body[:EXCERPT] + "…"
-    )
+    recipients = [u for u in _introduction_recipients(match) + curators if u.pk != by.pk]
+    excerpt = message.body if len(message.body) <= EXCERPT else message.body[:EXCERPT] + "…"
     notify(
         recipients=recipients,
         kind=NotificationKind.MATCH,
@@ -454,11 +430,7 @@ def evaluator_assign(*, grid: EvaluationGrid, user: User, by: User) -> Evaluator
     _check_manager(by, challenge)
     if not is_eligible_evaluator(user, challenge):
         raise ValidationError(
-            {
-                "user": _(
-                    "Choisissez un membre du personnel de la ville ou une personne d'IVÉO."
-                )
-            }
+            {"user": _("Choisissez un membre du personnel de la ville ou une personne d'IVÉO.")}
         )
     evaluator, created = Evaluator.objects.get_or_create(
         grid=grid, user=user, defaults={"assigned_by": by}
@@ -471,9 +443,7 @@ def evaluator_assign(*, grid: EvaluationGrid, user: User, by: User) -> Evaluator
         event=f"evaluation-assigned:{evaluator.pk}",
         template="evaluation_assigned",
         context={"challenge": challenge.title, "by": str(by)},
-        url=reverse(
-            "solutions:evaluation_board", kwargs={"challenge_pk": challenge.pk}
-        ),
+        url=reverse("solutions:evaluation_board", kwargs={"challenge_pk": challenge.pk}),
     )
     return evaluator
 
@@ -508,16 +478,10 @@ def evaluation_sheet_save(
     if not is_eligible_evaluator(by, challenge):
         raise PermissionDenied
     if match.challenge_id != challenge.pk or match.status not in EVALUATED_STATUSES:
-        raise ValidationError(
-            _("Cette proposition ne fait pas partie de l'évaluation.")
-        )
+        raise ValidationError(_("Cette proposition ne fait pas partie de l'évaluation."))
     if conflict and not (conflict_details or "").strip():
         raise ValidationError(
-            {
-                "conflict_details": _(
-                    "Décrivez en quelques mots la nature du conflit d'intérêts."
-                )
-            }
+            {"conflict_details": _("Décrivez en quelques mots la nature du conflit d'intérêts.")}
         )
     criteria = list(evaluator.grid.criteria.all())
     scores = dict(scores or {})
@@ -528,9 +492,9 @@ def evaluation_sheet_save(
         for criterion in criteria:
             value = scores.get(criterion.pk)
             if value is None or not 0 <= value <= criterion.maximum:
-                errors[f"criterion_{criterion.pk}"] = _(
-                    "Donnez une note entre 0 et %(max)s."
-                ) % {"max": criterion.maximum}
+                errors[f"criterion_{criterion.pk}"] = _("Donnez une note entre 0 et %(max)s.") % {
+                    "max": criterion.maximum
+                }
         if errors:
             raise ValidationError(errors)
     sheet, _created = EvaluationSheet.objects.select_for_update().get_or_create(
@@ -543,7 +507,6 @@ def evaluation_sheet_save(
     sheet.scores.all().delete()
     if not conflict:
         EvaluationScore.objects.bulk_create(
-            EvaluationScore(sheet=sheet, criterion=c, value=scores[c.pk])
-            for c in criteria
+            EvaluationScore(sheet=sheet, criterion=c, value=scores[c.pk]) for c in criteria
         )
     return sheet

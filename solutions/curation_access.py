@@ -63,9 +63,7 @@ def match_for_curator(user, pk) -> Match:
 
 def is_innovator_member(user, match: Match) -> bool:
     """A member of the match's innovator, once that innovator is verified."""
-    return match.solution.organization_id in {
-        o.pk for o in innovator_organizations(user)
-    }
+    return match.solution.organization_id in {o.pk for o in innovator_organizations(user)}
 
 
 def match_side(user, match: Match) -> str | None:
@@ -83,9 +81,9 @@ def introduction_for_participant(user, match_pk) -> tuple[Match, Introduction, s
     """The match's latest introduction and the user's side, for its city's staff, the
     innovator's members and curators; 404 for anybody else or when there is none."""
     match = get_object_or_404(
-        Match.objects.select_related(
-            "challenge", "solution__organization"
-        ).prefetch_related("challenge__owners"),
+        Match.objects.select_related("challenge", "solution__organization").prefetch_related(
+            "challenge__owners"
+        ),
         pk=_int(match_pk),
     )
     side = match_side(user, match)

@@ -52,9 +52,7 @@ def _matches_with_relations(queryset: QuerySet[Match]) -> QuerySet[Match]:
     )
 
 
-def workspace_challenges(
-    *, query: str = "", pending_only: bool = False
-) -> QuerySet[Challenge]:
+def workspace_challenges(*, query: str = "", pending_only: bool = False) -> QuerySet[Challenge]:
     """Published (and in-pilot) challenges with their live matches, newest first.
 
     Each challenge carries `curation_matches` (suggestions, proposals and retained matches,
@@ -63,11 +61,7 @@ def workspace_challenges(
     challenges = Challenge.objects.filter(status__in=CURATABLE_STATUSES)
     if pending_only:
         challenges = challenges.filter(
-            Exists(
-                Match.objects.filter(
-                    challenge=OuterRef("pk"), status__in=PENDING_STATUSES
-                )
-            )
+            Exists(Match.objects.filter(challenge=OuterRef("pk"), status__in=PENDING_STATUSES))
         )
     if query:
         challenges = search_challenges(challenges, query).order_by(
@@ -80,9 +74,7 @@ def workspace_challenges(
         Prefetch(
             "matches",
             queryset=_matches_with_relations(
-                Match.objects.filter(status__in=WORKSPACE_STATUSES).order_by(
-                    "-score", "pk"
-                )
+                Match.objects.filter(status__in=WORKSPACE_STATUSES).order_by("-score", "pk")
             ),
             to_attr="curation_matches",
         ),
@@ -121,9 +113,7 @@ def challenge_matches(challenge: Challenge) -> list[Match]:
 def workspace_counts() -> dict[str, int]:
     """What waits for curators: organisations, challenges, proposals, unanswered introductions."""
     return {
-        "organizations": Organization.objects.filter(
-            status=Organization.Status.PENDING
-        ).count(),
+        "organizations": Organization.objects.filter(status=Organization.Status.PENDING).count(),
         "review": Challenge.objects.filter(status=Challenge.Status.SUBMITTED).count(),
         "proposals": Match.objects.filter(
             status=Match.Status.PROPOSED, challenge__status__in=CURATABLE_STATUSES
@@ -222,9 +212,7 @@ def sheets_of(evaluator: Evaluator) -> dict[int, EvaluationSheet]:
     """The evaluator's sheets by match id."""
     return {
         s.match_id: s
-        for s in EvaluationSheet.objects.filter(evaluator=evaluator).prefetch_related(
-            "scores"
-        )
+        for s in EvaluationSheet.objects.filter(evaluator=evaluator).prefetch_related("scores")
     }
 
 
@@ -239,16 +227,12 @@ class RankedProposal:
     rank: int | None = None
 
 
-def weighted_score(
-    criteria: list[EvaluationCriterion], values: dict[int, int]
-) -> float | None:
+def weighted_score(criteria: list[EvaluationCriterion], values: dict[int, int]) -> float | None:
     """Σ weight × (score / maximum) / Σ weight, out of 100; None when a criterion is missing."""
     total_weight = sum(c.weight for c in criteria)
     if not criteria or total_weight == 0 or any(c.pk not in values for c in criteria):
         return None
-    return (
-        100 * sum(c.weight * values[c.pk] / c.maximum for c in criteria) / total_weight
-    )
+    return 100 * sum(c.weight * values[c.pk] / c.maximum for c in criteria) / total_weight
 
 
 def evaluation_summary(
@@ -288,8 +272,7 @@ def evaluation_summary(
                 recused=recused,
                 pending=max(evaluator_count - len(by_match.get(match.pk, [])), 0),
                 per_criterion=[
-                    sum(v) / len(v) if v else None
-                    for v in (per_criterion[c.pk] for c in criteria)
+                    sum(v) / len(v) if v else None for v in (per_criterion[c.pk] for c in criteria)
                 ],
             )
         )

@@ -9,9 +9,7 @@ from .models import EvaluationCriterion, EvaluationSheet
 class DeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Motif du refus"),
-        help_text=_(
-            "L'innovateur lira ce motif sur sa proposition : restez factuel et utile."
-        ),
+        help_text=_("L'innovateur lira ce motif sur sa proposition : restez factuel et utile."),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -162,9 +160,7 @@ class SheetForm(forms.Form):
                 "conflict_details": sheet.conflict_details,
                 "notes": sheet.notes,
             }
-            initial |= {
-                f"criterion_{s.criterion_id}": s.value for s in sheet.scores.all()
-            }
+            initial |= {f"criterion_{s.criterion_id}": s.value for s in sheet.scores.all()}
         super().__init__(*args, initial=initial, **kwargs)
         self.criteria = criteria
         for criterion in criteria:
@@ -190,9 +186,7 @@ class SheetForm(forms.Form):
             self.fields[f"criterion_{criterion.pk}"] = field
         self.fields["notes"] = forms.CharField(
             label=_("Notes privées"),
-            help_text=_(
-                "Vous seul les lisez ; elles ne sont montrées à personne d'autre."
-            ),
+            help_text=_("Vous seul les lisez ; elles ne sont montrées à personne d'autre."),
             required=False,
             max_length=5000,
             widget=forms.Textarea(attrs={"rows": 4}),

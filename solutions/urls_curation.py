@@ -31,9 +31,7 @@ urlpatterns = [
         views.match_introduce,
         name="curation_match_introduce",
     ),
-    path(
-        "introductions/<int:pk>/", views.introduction_detail, name="introduction_detail"
-    ),
+    path("introductions/<int:pk>/", views.introduction_detail, name="introduction_detail"),
     path(
         "introductions/<int:pk>/accept/",
         views.introduction_accept,

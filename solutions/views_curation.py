@@ -69,9 +69,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     query, pending = "", False
     if form.is_valid():
         query, pending = form.cleaned_data["q"].strip(), form.cleaned_data["pending"]
-    challenges = curation_selectors.workspace_challenges(
-        query=query, pending_only=pending
-    )
+    challenges = curation_selectors.workspace_challenges(query=query, pending_only=pending)
     page = Paginator(challenges, WORKSPACE_PAGE_SIZE).get_page(request.GET.get("page"))
     for challenge in page.object_list:
         challenge.columns = curation_selectors.split_matches(challenge.curation_matches)
@@ -98,9 +96,7 @@ def challenge_page(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     results = None
     if search.is_valid() and search.cleaned_data["q"].strip():
         results = list(
-            curation_selectors.solutions_to_add(challenge, search.cleaned_data["q"])[
-                :SEARCH_LIMIT
-            ]
+            curation_selectors.solutions_to_add(challenge, search.cleaned_data["q"])[:SEARCH_LIMIT]
         )
     challenge.columns = curation_selectors.split_matches(
         curation_selectors.challenge_matches(challenge)
@@ -120,9 +116,7 @@ def challenge_page(request: HttpRequest, challenge_pk: int) -> HttpResponse:
 
 
 def _curation_page(match) -> str:
-    return reverse(
-        "solutions:curation_challenge", kwargs={"challenge_pk": match.challenge_id}
-    )
+    return reverse("solutions:curation_challenge", kwargs={"challenge_pk": match.challenge_id})
 
 
 @curator_required
@@ -150,15 +144,11 @@ def match_decline(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Indiquez le motif du refus : l'innovateur le lira."))
         return _back(request, _curation_page(match))
     try:
-        curation.match_decline(
-            match=match, by=request.user, reason=form.cleaned_data["reason"]
-        )
+        curation.match_decline(match=match, by=request.user, reason=form.cleaned_data["reason"])
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        messages.success(
-            request, _("« %(name)s » est déclinée.") % {"name": match.solution.name}
-        )
+        messages.success(request, _("« %(name)s » est déclinée.") % {"name": match.solution.name})
     return _back(request, _curation_page(match))
 
 
@@ -171,17 +161,13 @@ def match_introduce(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _form_errors(form))
         return _back(request, _curation_page(match))
     try:
-        curation.match_introduce(
-            match=match, by=request.user, message=form.cleaned_data["message"]
-        )
+        curation.match_introduce(match=match, by=request.user, message=form.cleaned_data["message"])
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
         messages.success(
             request,
-            _(
-                "La ville et « %(organization)s » sont invitées à accepter la mise en relation."
-            )
+            _("La ville et « %(organization)s » sont invitées à accepter la mise en relation.")
             % {"organization": match.solution.organization.name},
         )
     return _back(request, _curation_page(match))
@@ -191,9 +177,7 @@ def match_introduce(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def match_add(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     challenge = curation_access.challenge_for_curation(request.user, challenge_pk)
-    page = reverse(
-        "solutions:curation_challenge", kwargs={"challenge_pk": challenge.pk}
-    )
+    page = reverse("solutions:curation_challenge", kwargs={"challenge_pk": challenge.pk})
     form = AddMatchForm(request.POST)
     if not form.is_valid():
         messages.error(request, _form_errors(form))
@@ -225,9 +209,7 @@ def match_add(request: HttpRequest, challenge_pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def introduction_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    match, introduction, side = curation_access.introduction_for_participant(
-        request.user, pk
-    )
+    match, introduction, side = curation_access.introduction_for_participant(request.user, pk)
     discussion_open = curation_access.can_discuss(match, introduction)
     # Contacts are shared only once both sides accepted; the thread exists only from then on.
     shared = introduction.is_accepted
@@ -246,9 +228,9 @@ def introduction_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "refuse_form": RefuseIntroductionForm(),
             "message_form": MessageForm(),
             "history": list(
-                Introduction.objects.filter(
-                    match=match, closed_at__isnull=False
-                ).exclude(pk=introduction.pk)
+                Introduction.objects.filter(match=match, closed_at__isnull=False).exclude(
+                    pk=introduction.pk
+                )
             )
             if side == curation_access.Side.CURATOR
             else [],
@@ -263,9 +245,7 @@ def _introduction_page(match) -> str:
 @login_required
 @require_POST
 def introduction_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    match, introduction, side = curation_access.introduction_for_participant(
-        request.user, pk
-    )
+    match, introduction, side = curation_access.introduction_for_participant(request.user, pk)
     if not curation_access.can_answer(side, introduction):
         messages.error(request, _("Cette mise en relation n'attend pas votre réponse."))
         return redirect(_introduction_page(match))
@@ -279,9 +259,7 @@ def introduction_accept(request: HttpRequest, pk: int) -> HttpResponse:
     if introduction.is_accepted:
         messages.success(
             request,
-            _(
-                "Les deux parties ont accepté : vos coordonnées sont maintenant partagées."
-            ),
+            _("Les deux parties ont accepté : vos coordonnées sont maintenant partagées."),
         )
     else:
         messages.success(
@@ -296,9 +274,7 @@ def introduction_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def introduction_refuse(request: HttpRequest, pk: int) -> HttpResponse:
-    match, introduction, side = curation_access.introduction_for_participant(
-        request.user, pk
-    )
+    match, introduction, side = curation_access.introduction_for_participant(request.user, pk)
     if not curation_access.can_answer(side, introduction):
         messages.error(request, _("Cette mise en relation n'attend pas votre réponse."))
         return redirect(_introduction_page(match))
@@ -309,18 +285,14 @@ def introduction_refuse(request: HttpRequest, pk: int) -> HttpResponse:
     curation.introduction_refuse(
         introduction=introduction, by=request.user, reason=form.cleaned_data["reason"]
     )
-    messages.success(
-        request, _("Vous avez refusé la mise en relation. IVÉO en est informé.")
-    )
+    messages.success(request, _("Vous avez refusé la mise en relation. IVÉO en est informé."))
     return redirect(_introduction_page(match))
 
 
 @login_required
 @require_POST
 def introduction_message_post(request: HttpRequest, pk: int) -> HttpResponse:
-    match, introduction, side = curation_access.introduction_for_participant(
-        request.user, pk
-    )
+    match, introduction, side = curation_access.introduction_for_participant(request.user, pk)
     if not curation_access.can_discuss(match, introduction):
         messages.error(
             request,
@@ -374,9 +346,7 @@ def evaluation_grid(request: HttpRequest, challenge_pk: int) -> HttpResponse:
             "evaluators": curation_selectors.evaluator_progress(grid),
             "criterion_form": CriterionForm(),
             "evaluator_form": EvaluatorForm(
-                candidates=curation_access.eligible_evaluators(challenge).exclude(
-                    pk__in=assigned
-                )
+                candidates=curation_access.eligible_evaluators(challenge).exclude(pk__in=assigned)
             ),
             "locked": curation_selectors.grid_locked(grid),
         }
@@ -399,9 +369,7 @@ def evaluation_criterion_add(request: HttpRequest, challenge_pk: int) -> HttpRes
         messages.error(request, _form_errors(form))
         return redirect(_grid_page(challenge))
     try:
-        curation.evaluation_criterion_add(
-            grid=grid, by=request.user, **form.cleaned_data
-        )
+        curation.evaluation_criterion_add(grid=grid, by=request.user, **form.cleaned_data)
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
@@ -411,9 +379,7 @@ def evaluation_criterion_add(request: HttpRequest, challenge_pk: int) -> HttpRes
 
 @login_required
 @require_POST
-def evaluation_criterion_delete(
-    request: HttpRequest, challenge_pk: int, pk: int
-) -> HttpResponse:
+def evaluation_criterion_delete(request: HttpRequest, challenge_pk: int, pk: int) -> HttpResponse:
     challenge, grid = _grid_or_404(request, challenge_pk)
     criterion = get_object_or_404(grid.criteria, pk=pk)
     try:
@@ -429,16 +395,12 @@ def evaluation_criterion_delete(
 @require_POST
 def evaluation_evaluator_add(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     challenge, grid = _grid_or_404(request, challenge_pk)
-    form = EvaluatorForm(
-        request.POST, candidates=curation_access.eligible_evaluators(challenge)
-    )
+    form = EvaluatorForm(request.POST, candidates=curation_access.eligible_evaluators(challenge))
     if not form.is_valid():
         messages.error(request, _form_errors(form))
         return redirect(_grid_page(challenge))
     try:
-        curation.evaluator_assign(
-            grid=grid, user=form.cleaned_data["user"], by=request.user
-        )
+        curation.evaluator_assign(grid=grid, user=form.cleaned_data["user"], by=request.user)
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
@@ -452,17 +414,11 @@ def evaluation_evaluator_add(request: HttpRequest, challenge_pk: int) -> HttpRes
 
 @login_required
 @require_POST
-def evaluation_evaluator_remove(
-    request: HttpRequest, challenge_pk: int, pk: int
-) -> HttpResponse:
+def evaluation_evaluator_remove(request: HttpRequest, challenge_pk: int, pk: int) -> HttpResponse:
     challenge, grid = _grid_or_404(request, challenge_pk)
-    evaluator = get_object_or_404(
-        grid.evaluators.select_related("grid__challenge"), pk=pk
-    )
+    evaluator = get_object_or_404(grid.evaluators.select_related("grid__challenge"), pk=pk)
     curation.evaluator_remove(evaluator=evaluator, by=request.user)
-    messages.success(
-        request, _("L'évaluateur est retiré ; ses fiches ne comptent plus.")
-    )
+    messages.success(request, _("L'évaluateur est retiré ; ses fiches ne comptent plus."))
     return redirect(_grid_page(challenge))
 
 
@@ -491,9 +447,7 @@ def evaluation_mine(request: HttpRequest) -> HttpResponse:
         .order_by("-assigned_at")
         if curation_access.is_eligible_evaluator(request.user, e.grid.challenge)
     ]
-    return render(
-        request, "solutions/evaluation_mine.html", {"assignments": assignments}
-    )
+    return render(request, "solutions/evaluation_mine.html", {"assignments": assignments})
 
 
 @login_required
@@ -521,9 +475,7 @@ def evaluation_board(request: HttpRequest, challenge_pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def evaluation_sheet(
-    request: HttpRequest, challenge_pk: int, match_pk: int
-) -> HttpResponse:
+def evaluation_sheet(request: HttpRequest, challenge_pk: int, match_pk: int) -> HttpResponse:
     evaluator = curation_access.evaluator_for_user(request.user, challenge_pk)
     match = curation_access.match_for_evaluator(evaluator, match_pk)
     criteria = list(evaluator.grid.criteria.all())
@@ -551,9 +503,7 @@ def evaluation_sheet(
                 )
             else:
                 messages.success(request, _("Votre évaluation est enregistrée."))
-            return redirect(
-                "solutions:evaluation_board", challenge_pk=evaluator.grid.challenge_id
-            )
+            return redirect("solutions:evaluation_board", challenge_pk=evaluator.grid.challenge_id)
     return render(
         request,
         "solutions/evaluation_sheet.html",

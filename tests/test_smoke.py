@@ -4,7 +4,13 @@ from django.urls import reverse
 
 @pytest.mark.parametrize(
     "name",
-    ["home", "partners:login", "partners:signup", "partners:organization_list", "partners:password_reset"],
+    [
+        "home",
+        "partners:login",
+        "partners:signup",
+        "partners:organization_list",
+        "partners:password_reset",
+    ],
 )
 def test_public_pages_render_in_french(client, db, name):
     response = client.get(reverse(name))

@@ -10,130 +10,419 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='adresse courriel')),
-                ('language', models.CharField(choices=[('fr', 'Français'), ('en', 'English')], default='fr', max_length=2, verbose_name='langue préférée')),
-                ('email_frequencies', models.JSONField(blank=True, default=dict, help_text="Par type de notification ; immédiatement si rien n'est choisi.", verbose_name='fréquence des courriels')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(max_length=254, unique=True, verbose_name="adresse courriel"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("fr", "Français"), ("en", "English")],
+                        default="fr",
+                        max_length=2,
+                        verbose_name="langue préférée",
+                    ),
+                ),
+                (
+                    "email_frequencies",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="Par type de notification ; immédiatement si rien n'est choisi.",
+                        verbose_name="fréquence des courriels",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'personne',
-                'verbose_name_plural': 'personnes',
+                "verbose_name": "personne",
+                "verbose_name_plural": "personnes",
             },
             managers=[
-                ('objects', partners.models.UserManager()),
+                ("objects", partners.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('admin', 'Administrateur'), ('member', 'Membre')], default='member', max_length=10, verbose_name='rôle')),
-                ('status', models.CharField(choices=[('pending', 'Demande en attente'), ('active', 'Active'), ('refused', 'Refusée')], db_index=True, default='active', max_length=10, verbose_name='statut')),
-                ('message', models.TextField(blank=True, max_length=1000, verbose_name='message de la demande')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créée le')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='décidée le')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("admin", "Administrateur"), ("member", "Membre")],
+                        default="member",
+                        max_length=10,
+                        verbose_name="rôle",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Demande en attente"),
+                            ("active", "Active"),
+                            ("refused", "Refusée"),
+                        ],
+                        db_index=True,
+                        default="active",
+                        max_length=10,
+                        verbose_name="statut",
+                    ),
+                ),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True, max_length=1000, verbose_name="message de la demande"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créée le")),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="décidée le"),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'appartenance',
-                'verbose_name_plural': 'appartenances',
+                "verbose_name": "appartenance",
+                "verbose_name_plural": "appartenances",
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('account', 'Mon compte et mes organisations'), ('review', 'Révision des enjeux'), ('activity', 'Enjeux suivis : questions, réponses et mises à jour'), ('match', 'Jumelages et propositions'), ('alert', 'Alertes sur les nouveaux enjeux'), ('pilot', 'Projets pilotes')], max_length=12, verbose_name='type')),
-                ('event', models.CharField(max_length=120, verbose_name='événement')),
-                ('template', models.CharField(max_length=80)),
-                ('context', models.JSONField(blank=True, default=dict)),
-                ('url', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='créée le')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='lue le')),
-                ('email_status', models.CharField(choices=[('pending', 'À envoyer'), ('sent', 'Envoyé'), ('digest', 'Dans un résumé'), ('skipped', 'Non envoyé (préférence)')], db_index=True, default='pending', max_length=10)),
-                ('sending_since', models.DateTimeField(blank=True, null=True)),
-                ('emailed_at', models.DateTimeField(blank=True, null=True, verbose_name='envoyée par courriel le')),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("account", "Mon compte et mes organisations"),
+                            ("review", "Révision des enjeux"),
+                            ("activity", "Enjeux suivis : questions, réponses et mises à jour"),
+                            ("match", "Jumelages et propositions"),
+                            ("alert", "Alertes sur les nouveaux enjeux"),
+                            ("pilot", "Projets pilotes"),
+                        ],
+                        max_length=12,
+                        verbose_name="type",
+                    ),
+                ),
+                ("event", models.CharField(max_length=120, verbose_name="événement")),
+                ("template", models.CharField(max_length=80)),
+                ("context", models.JSONField(blank=True, default=dict)),
+                ("url", models.CharField(blank=True, max_length=500)),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="créée le"),
+                ),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="lue le")),
+                (
+                    "email_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "À envoyer"),
+                            ("sent", "Envoyé"),
+                            ("digest", "Dans un résumé"),
+                            ("skipped", "Non envoyé (préférence)"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("sending_since", models.DateTimeField(blank=True, null=True)),
+                (
+                    "emailed_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="envoyée par courriel le"
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'notifications',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('city', 'Ville ou municipalité'), ('innovator', 'Innovateur'), ('partner', 'Partenaire'), ('iveo', 'IVÉO')], max_length=12, verbose_name='type')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('slug', models.SlugField(max_length=220, unique=True, verbose_name="identifiant d'adresse")),
-                ('external_id', models.CharField(blank=True, max_length=100, null=True, unique=True, verbose_name='identifiant externe')),
-                ('description', models.TextField(blank=True, max_length=5000, verbose_name='présentation')),
-                ('region', models.CharField(blank=True, max_length=120, verbose_name='région')),
-                ('country', models.CharField(default='CA', max_length=2, validators=[django.core.validators.RegexValidator('^[A-Z]{2}$', 'Code de pays ISO à deux lettres, p. ex. CA.')], verbose_name='pays')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='population')),
-                ('website', models.URLField(blank=True, verbose_name='site web')),
-                ('status', models.CharField(choices=[('pending', 'En attente de vérification'), ('verified', 'Vérifiée'), ('refused', 'Refusée')], db_index=True, default='pending', max_length=10, verbose_name='statut')),
-                ('refusal_reason', models.TextField(blank=True, max_length=2000, verbose_name='motif du refus')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='vérifiée le')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créée le')),
-                ('members', models.ManyToManyField(related_name='organizations', through='partners.Membership', through_fields=('organization', 'user'), to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, help_text="Par exemple l'agglomération dont fait partie une commune.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='partners.organization', verbose_name='organisation mère')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vérifiée par')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("city", "Ville ou municipalité"),
+                            ("innovator", "Innovateur"),
+                            ("partner", "Partenaire"),
+                            ("iveo", "IVÉO"),
+                        ],
+                        max_length=12,
+                        verbose_name="type",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                (
+                    "slug",
+                    models.SlugField(
+                        max_length=220, unique=True, verbose_name="identifiant d'adresse"
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(
+                        blank=True,
+                        max_length=100,
+                        null=True,
+                        unique=True,
+                        verbose_name="identifiant externe",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=5000, verbose_name="présentation"),
+                ),
+                ("region", models.CharField(blank=True, max_length=120, verbose_name="région")),
+                (
+                    "country",
+                    models.CharField(
+                        default="CA",
+                        max_length=2,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z]{2}$", "Code de pays ISO à deux lettres, p. ex. CA."
+                            )
+                        ],
+                        verbose_name="pays",
+                    ),
+                ),
+                (
+                    "population",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="population",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="site web")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "En attente de vérification"),
+                            ("verified", "Vérifiée"),
+                            ("refused", "Refusée"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="statut",
+                    ),
+                ),
+                (
+                    "refusal_reason",
+                    models.TextField(blank=True, max_length=2000, verbose_name="motif du refus"),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="vérifiée le"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créée le")),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        related_name="organizations",
+                        through="partners.Membership",
+                        through_fields=("organization", "user"),
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Par exemple l'agglomération dont fait partie une commune.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="partners.organization",
+                        verbose_name="organisation mère",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="vérifiée par",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='membership',
-            name='organization',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='partners.organization'),
+            model_name="membership",
+            name="organization",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="partners.organization",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='user_email_ci_unique'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("email"), name="user_email_ci_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='notification',
-            index=models.Index(fields=['recipient', 'read_at'], name='partners_no_recipie_0dceea_idx'),
+            model_name="notification",
+            index=models.Index(
+                fields=["recipient", "read_at"], name="partners_no_recipie_0dceea_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.UniqueConstraint(fields=('recipient', 'event'), name='notification_once'),
+            model_name="notification",
+            constraint=models.UniqueConstraint(
+                fields=("recipient", "event"), name="notification_once"
+            ),
         ),
         migrations.AddIndex(
-            model_name='organization',
-            index=models.Index(fields=['kind', 'status'], name='partners_or_kind_67b7ee_idx'),
+            model_name="organization",
+            index=models.Index(fields=["kind", "status"], name="partners_or_kind_67b7ee_idx"),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('user', 'organization'), name='membership_unique'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("user", "organization"), name="membership_unique"
+            ),
         ),
     ]

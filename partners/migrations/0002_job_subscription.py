@@ -6,45 +6,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partners', '0001_initial'),
+        ("partners", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Job',
+            name="Job",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60)),
-                ('key', models.CharField(max_length=120)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60)),
+                ("key", models.CharField(max_length=120)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'tâche de fond',
-                'verbose_name_plural': 'tâches de fond',
-                'indexes': [models.Index(fields=['name', 'done_at'], name='partners_jo_name_e7da7c_idx')],
-                'constraints': [models.UniqueConstraint(fields=('name', 'key'), name='job_once')],
+                "verbose_name": "tâche de fond",
+                "verbose_name_plural": "tâches de fond",
+                "indexes": [
+                    models.Index(fields=["name", "done_at"], name="partners_jo_name_e7da7c_idx")
+                ],
+                "constraints": [models.UniqueConstraint(fields=("name", "key"), name="job_once")],
             },
         ),
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(blank=True, max_length=120, verbose_name="nom de l'alerte")),
-                ('domains', models.JSONField(blank=True, default=list, verbose_name='domaines')),
-                ('regions', models.JSONField(blank=True, default=list, verbose_name='régions')),
-                ('keywords', models.JSONField(blank=True, default=list, verbose_name='mots-clés')),
-                ('query', models.CharField(blank=True, max_length=500, verbose_name='recherche enregistrée')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créée le')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(blank=True, max_length=120, verbose_name="nom de l'alerte"),
+                ),
+                ("domains", models.JSONField(blank=True, default=list, verbose_name="domaines")),
+                ("regions", models.JSONField(blank=True, default=list, verbose_name="régions")),
+                ("keywords", models.JSONField(blank=True, default=list, verbose_name="mots-clés")),
+                (
+                    "query",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="recherche enregistrée"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créée le")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'alerte',
-                'verbose_name_plural': 'alertes',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "alerte",
+                "verbose_name_plural": "alertes",
+                "ordering": ["created_at", "pk"],
             },
         ),
     ]

@@ -9,127 +9,433 @@ import solutions.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('challenges', '0005_challenge_search_document'),
-        ('partners', '0001_initial'),
+        ("challenges", "0005_challenge_search_document"),
+        ("partners", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Solution',
+            name="Solution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('external_id', models.CharField(blank=True, max_length=100, null=True, unique=True, verbose_name='identifiant externe')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('summary', models.TextField(blank=True, max_length=600, verbose_name='résumé')),
-                ('description', models.TextField(help_text='Mise en forme Markdown acceptée.', max_length=20000, verbose_name='description')),
-                ('tags', models.JSONField(blank=True, default=list, verbose_name='mots-clés')),
-                ('trl', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'TRL 1 — principes de base observés'), (2, 'TRL 2 — concept technologique formulé'), (3, 'TRL 3 — preuve de concept expérimentale'), (4, 'TRL 4 — validation en laboratoire'), (5, 'TRL 5 — validation en environnement représentatif'), (6, 'TRL 6 — démonstration en environnement représentatif'), (7, 'TRL 7 — prototype démontré en conditions réelles'), (8, 'TRL 8 — système complet et qualifié'), (9, 'TRL 9 — déployé et éprouvé en conditions réelles')], help_text='Niveau de maturité technologique, de 1 (principe) à 9 (éprouvé).', null=True, verbose_name='maturité (TRL)')),
-                ('price_model', models.CharField(blank=True, choices=[('subscription', 'Abonnement (logiciel en service)'), ('license', 'Licence'), ('purchase', "Achat d'équipement"), ('per_use', "Paiement à l'usage"), ('project', 'Prix par projet'), ('free', 'Gratuit ou libre'), ('other', 'Autre')], max_length=20, verbose_name='modèle de prix')),
-                ('price_details', models.CharField(blank=True, max_length=300, verbose_name='précisions sur le prix')),
-                ('regions_served', models.JSONField(blank=True, default=list, verbose_name='régions desservies')),
-                ('languages', models.JSONField(blank=True, default=list, verbose_name='langues de service')),
-                ('language', models.CharField(choices=[('fr', 'Français'), ('en', 'English')], default='fr', max_length=2, verbose_name='langue de la fiche')),
-                ('website', models.URLField(blank=True, max_length=300, verbose_name='site web')),
-                ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publiée')], db_index=True, default='draft', max_length=10, verbose_name='statut')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créée le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifiée le')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='publiée le')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='créée par')),
-                ('domains', models.ManyToManyField(blank=True, related_name='solutions', to='challenges.domain', verbose_name='domaines')),
-                ('organization', models.ForeignKey(limit_choices_to={'kind': 'innovator'}, on_delete=django.db.models.deletion.CASCADE, related_name='solutions', to='partners.organization', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(
+                        blank=True,
+                        max_length=100,
+                        null=True,
+                        unique=True,
+                        verbose_name="identifiant externe",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                ("summary", models.TextField(blank=True, max_length=600, verbose_name="résumé")),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="Mise en forme Markdown acceptée.",
+                        max_length=20000,
+                        verbose_name="description",
+                    ),
+                ),
+                ("tags", models.JSONField(blank=True, default=list, verbose_name="mots-clés")),
+                (
+                    "trl",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "TRL 1 — principes de base observés"),
+                            (2, "TRL 2 — concept technologique formulé"),
+                            (3, "TRL 3 — preuve de concept expérimentale"),
+                            (4, "TRL 4 — validation en laboratoire"),
+                            (5, "TRL 5 — validation en environnement représentatif"),
+                            (6, "TRL 6 — démonstration en environnement représentatif"),
+                            (7, "TRL 7 — prototype démontré en conditions réelles"),
+                            (8, "TRL 8 — système complet et qualifié"),
+                            (9, "TRL 9 — déployé et éprouvé en conditions réelles"),
+                        ],
+                        help_text="Niveau de maturité technologique, de 1 (principe) à 9 (éprouvé).",
+                        null=True,
+                        verbose_name="maturité (TRL)",
+                    ),
+                ),
+                (
+                    "price_model",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("subscription", "Abonnement (logiciel en service)"),
+                            ("license", "Licence"),
+                            ("purchase", "Achat d'équipement"),
+                            ("per_use", "Paiement à l'usage"),
+                            ("project", "Prix par projet"),
+                            ("free", "Gratuit ou libre"),
+                            ("other", "Autre"),
+                        ],
+                        max_length=20,
+                        verbose_name="modèle de prix",
+                    ),
+                ),
+                (
+                    "price_details",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="précisions sur le prix"
+                    ),
+                ),
+                (
+                    "regions_served",
+                    models.JSONField(blank=True, default=list, verbose_name="régions desservies"),
+                ),
+                (
+                    "languages",
+                    models.JSONField(blank=True, default=list, verbose_name="langues de service"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("fr", "Français"), ("en", "English")],
+                        default="fr",
+                        max_length=2,
+                        verbose_name="langue de la fiche",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, max_length=300, verbose_name="site web")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publiée")],
+                        db_index=True,
+                        default="draft",
+                        max_length=10,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créée le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifiée le")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="publiée le"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="créée par",
+                    ),
+                ),
+                (
+                    "domains",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="solutions",
+                        to="challenges.domain",
+                        verbose_name="domaines",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "innovator"},
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="solutions",
+                        to="partners.organization",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'solution',
-                'verbose_name_plural': 'solutions',
-                'ordering': ['name', 'pk'],
+                "verbose_name": "solution",
+                "verbose_name_plural": "solutions",
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Match',
+            name="Match",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('origin', models.CharField(choices=[('auto', 'Suggestion automatique'), ('curator', 'Ajouté par IVÉO'), ('innovator', "Proposé par l'innovateur")], default='auto', max_length=10, verbose_name='origine')),
-                ('status', models.CharField(choices=[('suggested', 'Suggéré'), ('proposed', 'Proposé'), ('shortlisted', 'Présélectionné'), ('introduced', 'Mise en relation faite'), ('pilot', 'Projet pilote'), ('declined', 'Décliné'), ('withdrawn', 'Retiré')], db_index=True, default='suggested', max_length=12, verbose_name='statut')),
-                ('score', models.FloatField(default=0.0, verbose_name='score')),
-                ('reasons', models.JSONField(blank=True, default=list, verbose_name='raisons')),
-                ('pitch', models.TextField(blank=True, help_text='Ce que vous proposez, concrètement.', max_length=5000, verbose_name='la solution proposée')),
-                ('fit', models.TextField(blank=True, max_length=5000, verbose_name='comment elle répond au besoin')),
-                ('cost_min', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(1000000000)], verbose_name='coût minimal estimé')),
-                ('cost_max', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(1000000000)], verbose_name='coût maximal estimé')),
-                ('currency', models.CharField(default='CAD', max_length=3, verbose_name='devise')),
-                ('timeline', models.TextField(blank=True, max_length=2000, verbose_name='échéancier')),
-                ('references', models.TextField(blank=True, max_length=3000, verbose_name='références')),
-                ('attachment', models.FileField(blank=True, max_length=200, upload_to=solutions.models.match_attachment_path, verbose_name='document joint')),
-                ('attachment_name', models.CharField(blank=True, max_length=200)),
-                ('attachment_type', models.CharField(blank=True, max_length=120)),
-                ('terms_accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='conditions acceptées le')),
-                ('proposed_at', models.DateTimeField(blank=True, null=True, verbose_name='proposé le')),
-                ('decline_reason', models.TextField(blank=True, max_length=2000, verbose_name='motif du refus')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='matches', to='challenges.challenge')),
-                ('proposed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposé par')),
-                ('solution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='matches', to='solutions.solution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("auto", "Suggestion automatique"),
+                            ("curator", "Ajouté par IVÉO"),
+                            ("innovator", "Proposé par l'innovateur"),
+                        ],
+                        default="auto",
+                        max_length=10,
+                        verbose_name="origine",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("suggested", "Suggéré"),
+                            ("proposed", "Proposé"),
+                            ("shortlisted", "Présélectionné"),
+                            ("introduced", "Mise en relation faite"),
+                            ("pilot", "Projet pilote"),
+                            ("declined", "Décliné"),
+                            ("withdrawn", "Retiré"),
+                        ],
+                        db_index=True,
+                        default="suggested",
+                        max_length=12,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("score", models.FloatField(default=0.0, verbose_name="score")),
+                ("reasons", models.JSONField(blank=True, default=list, verbose_name="raisons")),
+                (
+                    "pitch",
+                    models.TextField(
+                        blank=True,
+                        help_text="Ce que vous proposez, concrètement.",
+                        max_length=5000,
+                        verbose_name="la solution proposée",
+                    ),
+                ),
+                (
+                    "fit",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="comment elle répond au besoin"
+                    ),
+                ),
+                (
+                    "cost_min",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(1000000000)],
+                        verbose_name="coût minimal estimé",
+                    ),
+                ),
+                (
+                    "cost_max",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(1000000000)],
+                        verbose_name="coût maximal estimé",
+                    ),
+                ),
+                ("currency", models.CharField(default="CAD", max_length=3, verbose_name="devise")),
+                (
+                    "timeline",
+                    models.TextField(blank=True, max_length=2000, verbose_name="échéancier"),
+                ),
+                (
+                    "references",
+                    models.TextField(blank=True, max_length=3000, verbose_name="références"),
+                ),
+                (
+                    "attachment",
+                    models.FileField(
+                        blank=True,
+                        max_length=200,
+                        upload_to=solutions.models.match_attachment_path,
+                        verbose_name="document joint",
+                    ),
+                ),
+                ("attachment_name", models.CharField(blank=True, max_length=200)),
+                ("attachment_type", models.CharField(blank=True, max_length=120)),
+                (
+                    "terms_accepted_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="conditions acceptées le"
+                    ),
+                ),
+                (
+                    "proposed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="proposé le"),
+                ),
+                (
+                    "decline_reason",
+                    models.TextField(blank=True, max_length=2000, verbose_name="motif du refus"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="matches",
+                        to="challenges.challenge",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="proposé par",
+                    ),
+                ),
+                (
+                    "solution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="matches",
+                        to="solutions.solution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jumelage',
-                'verbose_name_plural': 'jumelages',
-                'ordering': ['-score', 'pk'],
+                "verbose_name": "jumelage",
+                "verbose_name_plural": "jumelages",
+                "ordering": ["-score", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SolutionAttachment',
+            name="SolutionAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=solutions.models.solution_attachment_path, verbose_name='fichier')),
-                ('name', models.CharField(max_length=200, verbose_name='nom du fichier')),
-                ('content_type', models.CharField(max_length=120)),
-                ('size', models.PositiveIntegerField(verbose_name='taille')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='ajouté le')),
-                ('solution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='solutions.solution')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200,
+                        upload_to=solutions.models.solution_attachment_path,
+                        verbose_name="fichier",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nom du fichier")),
+                ("content_type", models.CharField(max_length=120)),
+                ("size", models.PositiveIntegerField(verbose_name="taille")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="ajouté le")),
+                (
+                    "solution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="solutions.solution",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pièce jointe',
-                'verbose_name_plural': 'pièces jointes',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "pièce jointe",
+                "verbose_name_plural": "pièces jointes",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SolutionReference',
+            name="SolutionReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='ville ou organisation')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1950), django.core.validators.MaxValueValidator(2100)], verbose_name='année')),
-                ('kind', models.CharField(choices=[('deployed', 'Déployée'), ('piloted', 'Projet pilote')], default='deployed', max_length=10, verbose_name='type')),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='solution_references', to='partners.organization', verbose_name='organisation du portail')),
-                ('solution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='references', to='solutions.solution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="ville ou organisation")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1950),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="année",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("deployed", "Déployée"), ("piloted", "Projet pilote")],
+                        default="deployed",
+                        max_length=10,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="solution_references",
+                        to="partners.organization",
+                        verbose_name="organisation du portail",
+                    ),
+                ),
+                (
+                    "solution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="references",
+                        to="solutions.solution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'référence',
-                'verbose_name_plural': 'références',
-                'ordering': ['-year', 'name', 'pk'],
+                "verbose_name": "référence",
+                "verbose_name_plural": "références",
+                "ordering": ["-year", "name", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='solution',
-            index=models.Index(fields=['status', 'organization'], name='solutions_s_status_f697ad_idx'),
+            model_name="solution",
+            index=models.Index(
+                fields=["status", "organization"], name="solutions_s_status_f697ad_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='match',
-            index=models.Index(fields=['challenge', 'status'], name='solutions_m_challen_d85cd2_idx'),
+            model_name="match",
+            index=models.Index(
+                fields=["challenge", "status"], name="solutions_m_challen_d85cd2_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='match',
-            constraint=models.UniqueConstraint(fields=('challenge', 'solution'), name='match_once'),
+            model_name="match",
+            constraint=models.UniqueConstraint(fields=("challenge", "solution"), name="match_once"),
         ),
         migrations.AddConstraint(
-            model_name='match',
-            constraint=models.CheckConstraint(condition=models.Q(('cost_min__isnull', True), ('cost_max__isnull', True), ('cost_min__lte', models.F('cost_max')), _connector='OR'), name='match_cost_range'),
+            model_name="match",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("cost_min__isnull", True),
+                    ("cost_max__isnull", True),
+                    ("cost_min__lte", models.F("cost_max")),
+                    _connector="OR",
+                ),
+                name="match_cost_range",
+            ),
         ),
     ]

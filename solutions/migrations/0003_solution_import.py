@@ -6,29 +6,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('solutions', '0002_solution_search_document'),
+        ("solutions", "0002_solution_search_document"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SolutionImport',
+            name="SolutionImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='téléversé le')),
-                ('file_name', models.CharField(max_length=200, verbose_name='fichier')),
-                ('records', models.JSONField(default=list)),
-                ('committed_at', models.DateTimeField(blank=True, null=True, verbose_name='importé le')),
-                ('report', models.JSONField(blank=True, default=dict)),
-                ('committed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="téléversé le"),
+                ),
+                ("file_name", models.CharField(max_length=200, verbose_name="fichier")),
+                ("records", models.JSONField(default=list)),
+                (
+                    "committed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="importé le"),
+                ),
+                ("report", models.JSONField(blank=True, default=dict)),
+                (
+                    "committed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'import de solutions',
-                'verbose_name_plural': 'imports de solutions',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "import de solutions",
+                "verbose_name_plural": "imports de solutions",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]

@@ -7,147 +7,423 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('challenges', '0005_challenge_search_document'),
-        ('solutions', '0003_solution_import'),
+        ("challenges", "0005_challenge_search_document"),
+        ("solutions", "0003_solution_import"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EvaluationGrid',
+            name="EvaluationGrid",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('instructions', models.TextField(blank=True, max_length=3000, verbose_name='consignes aux évaluateurs')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créée le')),
-                ('challenge', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='evaluation_grid', to='challenges.challenge')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "instructions",
+                    models.TextField(
+                        blank=True, max_length=3000, verbose_name="consignes aux évaluateurs"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créée le")),
+                (
+                    "challenge",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluation_grid",
+                        to="challenges.challenge",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "grille d'évaluation",
-                'verbose_name_plural': "grilles d'évaluation",
+                "verbose_name": "grille d'évaluation",
+                "verbose_name_plural": "grilles d'évaluation",
             },
         ),
         migrations.CreateModel(
-            name='EvaluationCriterion',
+            name="EvaluationCriterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=200, verbose_name='critère')),
-                ('description', models.TextField(blank=True, max_length=1000, verbose_name='précisions')),
-                ('kind', models.CharField(choices=[('scale', 'Note sur une échelle'), ('yes_no', 'Oui ou non')], default='scale', max_length=10, verbose_name='type')),
-                ('scale_max', models.PositiveSmallIntegerField(default=5, help_text='Pour une échelle : de 0 à cette note (entre 2 et 10).', validators=[django.core.validators.MinValueValidator(2), django.core.validators.MaxValueValidator(10)], verbose_name='note maximale')),
-                ('weight', models.PositiveSmallIntegerField(default=1, help_text='Importance relative du critère, de 1 à 100.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='poids')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('grid', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='solutions.evaluationgrid')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=200, verbose_name="critère")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=1000, verbose_name="précisions"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("scale", "Note sur une échelle"), ("yes_no", "Oui ou non")],
+                        default="scale",
+                        max_length=10,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "scale_max",
+                    models.PositiveSmallIntegerField(
+                        default=5,
+                        help_text="Pour une échelle : de 0 à cette note (entre 2 et 10).",
+                        validators=[
+                            django.core.validators.MinValueValidator(2),
+                            django.core.validators.MaxValueValidator(10),
+                        ],
+                        verbose_name="note maximale",
+                    ),
+                ),
+                (
+                    "weight",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        help_text="Importance relative du critère, de 1 à 100.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="poids",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "grid",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria",
+                        to="solutions.evaluationgrid",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "critère d'évaluation",
-                'verbose_name_plural': "critères d'évaluation",
-                'ordering': ['position', 'pk'],
+                "verbose_name": "critère d'évaluation",
+                "verbose_name_plural": "critères d'évaluation",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Evaluator',
+            name="Evaluator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assigned_at', models.DateTimeField(auto_now_add=True, verbose_name='assigné le')),
-                ('assigned_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('grid', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evaluators', to='solutions.evaluationgrid')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evaluator_assignments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("assigned_at", models.DateTimeField(auto_now_add=True, verbose_name="assigné le")),
+                (
+                    "assigned_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "grid",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluators",
+                        to="solutions.evaluationgrid",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluator_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'évaluateur',
-                'verbose_name_plural': 'évaluateurs',
-                'ordering': ['assigned_at', 'pk'],
+                "verbose_name": "évaluateur",
+                "verbose_name_plural": "évaluateurs",
+                "ordering": ["assigned_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EvaluationSheet',
+            name="EvaluationSheet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('conflict', models.BooleanField(default=False, verbose_name="conflit d'intérêts déclaré")),
-                ('conflict_details', models.TextField(blank=True, max_length=1000, verbose_name="nature du conflit d'intérêts")),
-                ('notes', models.TextField(blank=True, max_length=5000, verbose_name='notes privées')),
-                ('declared_at', models.DateTimeField(auto_now_add=True, verbose_name='déclaration faite le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifiée le')),
-                ('match', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evaluation_sheets', to='solutions.match')),
-                ('evaluator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sheets', to='solutions.evaluator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "conflict",
+                    models.BooleanField(default=False, verbose_name="conflit d'intérêts déclaré"),
+                ),
+                (
+                    "conflict_details",
+                    models.TextField(
+                        blank=True, max_length=1000, verbose_name="nature du conflit d'intérêts"
+                    ),
+                ),
+                (
+                    "notes",
+                    models.TextField(blank=True, max_length=5000, verbose_name="notes privées"),
+                ),
+                (
+                    "declared_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="déclaration faite le"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifiée le")),
+                (
+                    "match",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluation_sheets",
+                        to="solutions.match",
+                    ),
+                ),
+                (
+                    "evaluator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sheets",
+                        to="solutions.evaluator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "fiche d'évaluation",
-                'verbose_name_plural': "fiches d'évaluation",
+                "verbose_name": "fiche d'évaluation",
+                "verbose_name_plural": "fiches d'évaluation",
             },
         ),
         migrations.CreateModel(
-            name='Introduction',
+            name="Introduction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('message', models.TextField(blank=True, help_text="Pourquoi cette mise en relation : la ville et l'innovateur le liront.", max_length=2000, verbose_name='message aux deux parties')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créée le')),
-                ('city_answer', models.CharField(choices=[('pending', 'En attente de réponse'), ('accepted', 'Acceptée'), ('refused', 'Refusée')], default='pending', max_length=10, verbose_name='réponse de la ville')),
-                ('city_answered_at', models.DateTimeField(blank=True, null=True)),
-                ('city_contact', models.CharField(blank=True, max_length=300, verbose_name='coordonnées partagées par la ville')),
-                ('innovator_answer', models.CharField(choices=[('pending', 'En attente de réponse'), ('accepted', 'Acceptée'), ('refused', 'Refusée')], default='pending', max_length=10, verbose_name="réponse de l'innovateur")),
-                ('innovator_answered_at', models.DateTimeField(blank=True, null=True)),
-                ('innovator_contact', models.CharField(blank=True, max_length=300, verbose_name="coordonnées partagées par l'innovateur")),
-                ('refusal_reason', models.TextField(blank=True, max_length=2000, verbose_name='motif du refus')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='fermée le')),
-                ('city_answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('innovator_answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('introduced_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='mise en relation par')),
-                ('match', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='introductions', to='solutions.match')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True,
+                        help_text="Pourquoi cette mise en relation : la ville et l'innovateur le liront.",
+                        max_length=2000,
+                        verbose_name="message aux deux parties",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créée le")),
+                (
+                    "city_answer",
+                    models.CharField(
+                        choices=[
+                            ("pending", "En attente de réponse"),
+                            ("accepted", "Acceptée"),
+                            ("refused", "Refusée"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="réponse de la ville",
+                    ),
+                ),
+                ("city_answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "city_contact",
+                    models.CharField(
+                        blank=True,
+                        max_length=300,
+                        verbose_name="coordonnées partagées par la ville",
+                    ),
+                ),
+                (
+                    "innovator_answer",
+                    models.CharField(
+                        choices=[
+                            ("pending", "En attente de réponse"),
+                            ("accepted", "Acceptée"),
+                            ("refused", "Refusée"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="réponse de l'innovateur",
+                    ),
+                ),
+                ("innovator_answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "innovator_contact",
+                    models.CharField(
+                        blank=True,
+                        max_length=300,
+                        verbose_name="coordonnées partagées par l'innovateur",
+                    ),
+                ),
+                (
+                    "refusal_reason",
+                    models.TextField(blank=True, max_length=2000, verbose_name="motif du refus"),
+                ),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="fermée le"),
+                ),
+                (
+                    "city_answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "innovator_answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "introduced_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="mise en relation par",
+                    ),
+                ),
+                (
+                    "match",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="introductions",
+                        to="solutions.match",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mise en relation',
-                'verbose_name_plural': 'mises en relation',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "mise en relation",
+                "verbose_name_plural": "mises en relation",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='MatchMessage',
+            name="MatchMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('author_side', models.CharField(max_length=10)),
-                ('body', models.TextField(max_length=4000, verbose_name='message')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='envoyé le')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
-                ('match', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='solutions.match')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("author_side", models.CharField(max_length=10)),
+                ("body", models.TextField(max_length=4000, verbose_name="message")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="envoyé le")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur",
+                    ),
+                ),
+                (
+                    "match",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="solutions.match",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'message de discussion',
-                'verbose_name_plural': 'messages de discussion',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "message de discussion",
+                "verbose_name_plural": "messages de discussion",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EvaluationScore',
+            name="EvaluationScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(10)], verbose_name='note')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='solutions.evaluationcriterion')),
-                ('sheet', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='solutions.evaluationsheet')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "value",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MaxValueValidator(10)],
+                        verbose_name="note",
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="solutions.evaluationcriterion",
+                    ),
+                ),
+                (
+                    "sheet",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="solutions.evaluationsheet",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'note',
-                'verbose_name_plural': 'notes',
-                'constraints': [models.UniqueConstraint(fields=('sheet', 'criterion'), name='score_once')],
+                "verbose_name": "note",
+                "verbose_name_plural": "notes",
+                "constraints": [
+                    models.UniqueConstraint(fields=("sheet", "criterion"), name="score_once")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='evaluator',
-            constraint=models.UniqueConstraint(fields=('grid', 'user'), name='evaluator_once_per_grid'),
+            model_name="evaluator",
+            constraint=models.UniqueConstraint(
+                fields=("grid", "user"), name="evaluator_once_per_grid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evaluationsheet',
-            constraint=models.UniqueConstraint(fields=('evaluator', 'match'), name='sheet_once'),
+            model_name="evaluationsheet",
+            constraint=models.UniqueConstraint(fields=("evaluator", "match"), name="sheet_once"),
         ),
         migrations.AddConstraint(
-            model_name='introduction',
-            constraint=models.UniqueConstraint(condition=models.Q(('closed_at__isnull', True)), fields=('match',), name='introduction_one_open_per_match'),
+            model_name="introduction",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("closed_at__isnull", True)),
+                fields=("match",),
+                name="introduction_one_open_per_match",
+            ),
         ),
         migrations.AddIndex(
-            model_name='matchmessage',
-            index=models.Index(fields=['match', 'created_at'], name='solutions_m_match_i_cd667b_idx'),
+            model_name="matchmessage",
+            index=models.Index(
+                fields=["match", "created_at"], name="solutions_m_match_i_cd667b_idx"
+            ),
         ),
     ]

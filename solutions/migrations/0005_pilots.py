@@ -8,179 +8,652 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('challenges', '0005_challenge_search_document'),
-        ('partners', '0002_job_subscription'),
-        ('solutions', '0004_curation'),
+        ("challenges", "0005_challenge_search_document"),
+        ("partners", "0002_job_subscription"),
+        ("solutions", "0004_curation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseStudy',
+            name="CaseStudy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('summary', models.TextField(blank=True, max_length=600, verbose_name='résumé')),
-                ('need', models.TextField(help_text='Markdown accepté.', max_length=10000, verbose_name='le besoin')),
-                ('solution_text', models.TextField(blank=True, help_text='Markdown accepté.', max_length=10000, verbose_name='la solution')),
-                ('results', models.TextField(blank=True, help_text='Markdown accepté.', max_length=10000, verbose_name='les résultats')),
-                ('lessons', models.TextField(blank=True, help_text='Markdown accepté.', max_length=10000, verbose_name='leçons apprises')),
-                ('cost_note', models.CharField(blank=True, help_text='Le budget du projet pilote est affiché ; ajoutez ce qui aide à le comparer.', max_length=500, verbose_name='précisions sur le coût')),
-                ('contacts', models.TextField(blank=True, help_text="Qui joindre à la ville et chez l'innovateur, avec leur accord.", max_length=2000, verbose_name='personnes-ressources')),
-                ('language', models.CharField(choices=[('fr', 'Français'), ('en', 'English')], default='fr', max_length=2, verbose_name='langue')),
-                ('visibility', models.CharField(choices=[('public', 'Public'), ('network', 'Réseau : membres vérifiés seulement')], default='public', max_length=10, verbose_name='visibilité')),
-                ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publiée')], db_index=True, default='draft', max_length=10, verbose_name='statut')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créée le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifiée le')),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='publiée le')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                ("summary", models.TextField(blank=True, max_length=600, verbose_name="résumé")),
+                (
+                    "need",
+                    models.TextField(
+                        help_text="Markdown accepté.", max_length=10000, verbose_name="le besoin"
+                    ),
+                ),
+                (
+                    "solution_text",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown accepté.",
+                        max_length=10000,
+                        verbose_name="la solution",
+                    ),
+                ),
+                (
+                    "results",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown accepté.",
+                        max_length=10000,
+                        verbose_name="les résultats",
+                    ),
+                ),
+                (
+                    "lessons",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown accepté.",
+                        max_length=10000,
+                        verbose_name="leçons apprises",
+                    ),
+                ),
+                (
+                    "cost_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="Le budget du projet pilote est affiché ; ajoutez ce qui aide à le comparer.",
+                        max_length=500,
+                        verbose_name="précisions sur le coût",
+                    ),
+                ),
+                (
+                    "contacts",
+                    models.TextField(
+                        blank=True,
+                        help_text="Qui joindre à la ville et chez l'innovateur, avec leur accord.",
+                        max_length=2000,
+                        verbose_name="personnes-ressources",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("fr", "Français"), ("en", "English")],
+                        default="fr",
+                        max_length=2,
+                        verbose_name="langue",
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("public", "Public"),
+                            ("network", "Réseau : membres vérifiés seulement"),
+                        ],
+                        default="public",
+                        max_length=10,
+                        verbose_name="visibilité",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publiée")],
+                        db_index=True,
+                        default="draft",
+                        max_length=10,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créée le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifiée le")),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="publiée le"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'étude de cas',
-                'verbose_name_plural': 'études de cas',
-                'ordering': ['-published_at', '-pk'],
+                "verbose_name": "étude de cas",
+                "verbose_name_plural": "études de cas",
+                "ordering": ["-published_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CaseStudyCopy',
+            name="CaseStudyCopy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='copiée le')),
-                ('case_study', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='copies', to='solutions.casestudy')),
-                ('challenge', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='copied_from', to='challenges.challenge')),
-                ('city', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='case_study_copies', to='partners.organization')),
-                ('copied_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="copiée le")),
+                (
+                    "case_study",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="copies",
+                        to="solutions.casestudy",
+                    ),
+                ),
+                (
+                    "challenge",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="copied_from",
+                        to="challenges.challenge",
+                    ),
+                ),
+                (
+                    "city",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="case_study_copies",
+                        to="partners.organization",
+                    ),
+                ),
+                (
+                    "copied_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "reprise d'une étude de cas",
-                'verbose_name_plural': "reprises d'études de cas",
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "reprise d'une étude de cas",
+                "verbose_name_plural": "reprises d'études de cas",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='indicateur')),
-                ('kind', models.CharField(choices=[('economic', 'Économique'), ('environmental', 'Environnemental'), ('social', 'Social')], max_length=14, verbose_name='type de gain')),
-                ('unit', models.CharField(choices=[('CAD', 'dollars canadiens (CAD)'), ('EUR', 'euros (EUR)'), ('kWh', 'kilowattheures (kWh)'), ('m3', "mètres cubes d'eau (m³)"), ('tCO2e', "tonnes d'équivalent CO₂ (t CO₂e)"), ('hours', 'heures'), ('incidents', 'incidents'), ('residents', 'résidents rejoints'), ('free', 'autre unité (précisez)')], max_length=10, verbose_name='unité')),
-                ('custom_unit', models.CharField(blank=True, help_text='Seulement pour « autre unité » : par exemple « places de stationnement ».', max_length=40, verbose_name='unité libre')),
-                ('direction', models.CharField(choices=[('increase', "Plus c'est élevé, mieux c'est"), ('decrease', "Plus c'est bas, mieux c'est")], default='decrease', max_length=10, verbose_name="sens de l'amélioration")),
-                ('baseline', models.DecimalField(blank=True, decimal_places=4, help_text="Avant le projet pilote (0 si l'on part de rien).", max_digits=19, null=True, validators=[django.core.validators.MinValueValidator(Decimal('-1000000000000')), django.core.validators.MaxValueValidator(Decimal('1000000000000'))], verbose_name='valeur de départ')),
-                ('target', models.DecimalField(blank=True, decimal_places=4, max_digits=19, null=True, validators=[django.core.validators.MinValueValidator(Decimal('-1000000000000')), django.core.validators.MaxValueValidator(Decimal('1000000000000'))], verbose_name='cible')),
-                ('data_source', models.CharField(blank=True, help_text='Par exemple : compteurs de la ville, relevés du fournisseur, sondage.', max_length=300, verbose_name='source des données')),
-                ('evidence_level', models.CharField(choices=[('declared', 'Déclaré'), ('measured', 'Mesuré'), ('verified', 'Vérifié par IVÉO')], default='declared', max_length=10, verbose_name='niveau de preuve')),
-                ('evidence_set_at', models.DateTimeField(blank=True, null=True)),
-                ('latest_value', models.DecimalField(blank=True, decimal_places=4, max_digits=19, null=True)),
-                ('latest_on', models.DateField(blank=True, null=True)),
-                ('gain', models.DecimalField(blank=True, decimal_places=4, help_text='Amélioration entre la valeur de départ et la dernière mesure.', max_digits=20, null=True, verbose_name='gain mesuré')),
-                ('evidence_set_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="indicateur")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("economic", "Économique"),
+                            ("environmental", "Environnemental"),
+                            ("social", "Social"),
+                        ],
+                        max_length=14,
+                        verbose_name="type de gain",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("CAD", "dollars canadiens (CAD)"),
+                            ("EUR", "euros (EUR)"),
+                            ("kWh", "kilowattheures (kWh)"),
+                            ("m3", "mètres cubes d'eau (m³)"),
+                            ("tCO2e", "tonnes d'équivalent CO₂ (t CO₂e)"),
+                            ("hours", "heures"),
+                            ("incidents", "incidents"),
+                            ("residents", "résidents rejoints"),
+                            ("free", "autre unité (précisez)"),
+                        ],
+                        max_length=10,
+                        verbose_name="unité",
+                    ),
+                ),
+                (
+                    "custom_unit",
+                    models.CharField(
+                        blank=True,
+                        help_text="Seulement pour « autre unité » : par exemple « places de stationnement ».",
+                        max_length=40,
+                        verbose_name="unité libre",
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("increase", "Plus c'est élevé, mieux c'est"),
+                            ("decrease", "Plus c'est bas, mieux c'est"),
+                        ],
+                        default="decrease",
+                        max_length=10,
+                        verbose_name="sens de l'amélioration",
+                    ),
+                ),
+                (
+                    "baseline",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        help_text="Avant le projet pilote (0 si l'on part de rien).",
+                        max_digits=19,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(Decimal("-1000000000000")),
+                            django.core.validators.MaxValueValidator(Decimal("1000000000000")),
+                        ],
+                        verbose_name="valeur de départ",
+                    ),
+                ),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=19,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(Decimal("-1000000000000")),
+                            django.core.validators.MaxValueValidator(Decimal("1000000000000")),
+                        ],
+                        verbose_name="cible",
+                    ),
+                ),
+                (
+                    "data_source",
+                    models.CharField(
+                        blank=True,
+                        help_text="Par exemple : compteurs de la ville, relevés du fournisseur, sondage.",
+                        max_length=300,
+                        verbose_name="source des données",
+                    ),
+                ),
+                (
+                    "evidence_level",
+                    models.CharField(
+                        choices=[
+                            ("declared", "Déclaré"),
+                            ("measured", "Mesuré"),
+                            ("verified", "Vérifié par IVÉO"),
+                        ],
+                        default="declared",
+                        max_length=10,
+                        verbose_name="niveau de preuve",
+                    ),
+                ),
+                ("evidence_set_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "latest_value",
+                    models.DecimalField(blank=True, decimal_places=4, max_digits=19, null=True),
+                ),
+                ("latest_on", models.DateField(blank=True, null=True)),
+                (
+                    "gain",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        help_text="Amélioration entre la valeur de départ et la dernière mesure.",
+                        max_digits=20,
+                        null=True,
+                        verbose_name="gain mesuré",
+                    ),
+                ),
+                (
+                    "evidence_set_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indicateur',
-                'verbose_name_plural': 'indicateurs',
-                'ordering': ['pk'],
+                "verbose_name": "indicateur",
+                "verbose_name_plural": "indicateurs",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Measurement',
+            name="Measurement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('measured_on', models.DateField(verbose_name='date de la mesure')),
-                ('value', models.DecimalField(decimal_places=4, max_digits=19, validators=[django.core.validators.MinValueValidator(Decimal('-1000000000000')), django.core.validators.MaxValueValidator(Decimal('1000000000000'))], verbose_name='valeur')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measurements', to='solutions.indicator')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("measured_on", models.DateField(verbose_name="date de la mesure")),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=4,
+                        max_digits=19,
+                        validators=[
+                            django.core.validators.MinValueValidator(Decimal("-1000000000000")),
+                            django.core.validators.MaxValueValidator(Decimal("1000000000000")),
+                        ],
+                        verbose_name="valeur",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="measurements",
+                        to="solutions.indicator",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mesure',
-                'verbose_name_plural': 'mesures',
-                'ordering': ['measured_on', 'pk'],
+                "verbose_name": "mesure",
+                "verbose_name_plural": "mesures",
+                "ordering": ["measured_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PilotProject',
+            name="PilotProject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('description', models.TextField(blank=True, help_text='Ce que le projet pilote veut démontrer et comment. Markdown accepté.', max_length=10000, verbose_name='objectifs et protocole')),
-                ('status', models.CharField(choices=[('planned', 'Planifié'), ('running', 'En cours'), ('completed', 'Terminé'), ('stopped', 'Arrêté')], db_index=True, default='planned', max_length=10, verbose_name='statut')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='début')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='fin')),
-                ('budget', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(1000000000)], verbose_name='budget')),
-                ('currency', models.CharField(choices=[('CAD', 'Dollar canadien (CAD)'), ('EUR', 'Euro (EUR)')], default='CAD', max_length=3, verbose_name='devise')),
-                ('paid_by', models.CharField(blank=True, choices=[('city', 'La ville'), ('innovator', "L'innovateur"), ('shared', "Partagé entre la ville et l'innovateur"), ('grant', 'Subvention ou programme public'), ('other', 'Autre')], max_length=10, verbose_name='qui paie')),
-                ('funding_details', models.CharField(blank=True, max_length=300, verbose_name='précisions sur le financement')),
-                ('stop_reason', models.CharField(blank=True, choices=[('technical', 'Technique'), ('procurement', 'Approvisionnement et contrats'), ('data', 'Données'), ('adoption', 'Adoption par les usagers ou les équipes'), ('budget', 'Budget'), ('other', 'Autre')], max_length=12, verbose_name="motif de l'arrêt")),
-                ('lessons_learned', models.TextField(blank=True, help_text="Ce qui a fonctionné, ce qui n'a pas fonctionné : les échecs instruisent autant.", max_length=5000, verbose_name='leçons apprises')),
-                ('results_summary', models.TextField(blank=True, max_length=5000, verbose_name='résumé des résultats')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='terminé le')),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pilots', to='challenges.challenge', verbose_name='enjeu')),
-                ('city', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='city_pilots', to='partners.organization', verbose_name='ville')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='créé par')),
-                ('innovator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='innovator_pilots', to='partners.organization', verbose_name='innovateur')),
-                ('match', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='pilot', to='solutions.match', verbose_name='jumelage')),
-                ('solution', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pilots', to='solutions.solution', verbose_name='solution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Ce que le projet pilote veut démontrer et comment. Markdown accepté.",
+                        max_length=10000,
+                        verbose_name="objectifs et protocole",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planifié"),
+                            ("running", "En cours"),
+                            ("completed", "Terminé"),
+                            ("stopped", "Arrêté"),
+                        ],
+                        db_index=True,
+                        default="planned",
+                        max_length=10,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="début")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="fin")),
+                (
+                    "budget",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(1000000000)],
+                        verbose_name="budget",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[("CAD", "Dollar canadien (CAD)"), ("EUR", "Euro (EUR)")],
+                        default="CAD",
+                        max_length=3,
+                        verbose_name="devise",
+                    ),
+                ),
+                (
+                    "paid_by",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("city", "La ville"),
+                            ("innovator", "L'innovateur"),
+                            ("shared", "Partagé entre la ville et l'innovateur"),
+                            ("grant", "Subvention ou programme public"),
+                            ("other", "Autre"),
+                        ],
+                        max_length=10,
+                        verbose_name="qui paie",
+                    ),
+                ),
+                (
+                    "funding_details",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="précisions sur le financement"
+                    ),
+                ),
+                (
+                    "stop_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("technical", "Technique"),
+                            ("procurement", "Approvisionnement et contrats"),
+                            ("data", "Données"),
+                            ("adoption", "Adoption par les usagers ou les équipes"),
+                            ("budget", "Budget"),
+                            ("other", "Autre"),
+                        ],
+                        max_length=12,
+                        verbose_name="motif de l'arrêt",
+                    ),
+                ),
+                (
+                    "lessons_learned",
+                    models.TextField(
+                        blank=True,
+                        help_text="Ce qui a fonctionné, ce qui n'a pas fonctionné : les échecs instruisent autant.",
+                        max_length=5000,
+                        verbose_name="leçons apprises",
+                    ),
+                ),
+                (
+                    "results_summary",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="résumé des résultats"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                (
+                    "ended_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="terminé le"),
+                ),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pilots",
+                        to="challenges.challenge",
+                        verbose_name="enjeu",
+                    ),
+                ),
+                (
+                    "city",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="city_pilots",
+                        to="partners.organization",
+                        verbose_name="ville",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="créé par",
+                    ),
+                ),
+                (
+                    "innovator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="innovator_pilots",
+                        to="partners.organization",
+                        verbose_name="innovateur",
+                    ),
+                ),
+                (
+                    "match",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pilot",
+                        to="solutions.match",
+                        verbose_name="jumelage",
+                    ),
+                ),
+                (
+                    "solution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pilots",
+                        to="solutions.solution",
+                        verbose_name="solution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'projet pilote',
-                'verbose_name_plural': 'projets pilotes',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "projet pilote",
+                "verbose_name_plural": "projets pilotes",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='jalon')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='échéance')),
-                ('progress', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='avancement (%)')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('pilot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='solutions.pilotproject')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="jalon")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="échéance")),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="avancement (%)",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "pilot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="solutions.pilotproject",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jalon',
-                'verbose_name_plural': 'jalons',
-                'ordering': ['due_date', 'pk'],
+                "verbose_name": "jalon",
+                "verbose_name_plural": "jalons",
+                "ordering": ["due_date", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='indicator',
-            name='pilot',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='solutions.pilotproject'),
+            model_name="indicator",
+            name="pilot",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="indicators",
+                to="solutions.pilotproject",
+            ),
         ),
         migrations.AddField(
-            model_name='casestudy',
-            name='pilot',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='case_study', to='solutions.pilotproject', verbose_name='projet pilote'),
+            model_name="casestudy",
+            name="pilot",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="case_study",
+                to="solutions.pilotproject",
+                verbose_name="projet pilote",
+            ),
         ),
         migrations.AddIndex(
-            model_name='pilotproject',
-            index=models.Index(fields=['status', 'city'], name='solutions_p_status_cbbecc_idx'),
+            model_name="pilotproject",
+            index=models.Index(fields=["status", "city"], name="solutions_p_status_cbbecc_idx"),
         ),
         migrations.AddConstraint(
-            model_name='pilotproject',
-            constraint=models.CheckConstraint(condition=models.Q(('start_date__isnull', True), ('end_date__isnull', True), ('start_date__lte', models.F('end_date')), _connector='OR'), name='pilot_dates_in_order'),
+            model_name="pilotproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start_date__isnull", True),
+                    ("end_date__isnull", True),
+                    ("start_date__lte", models.F("end_date")),
+                    _connector="OR",
+                ),
+                name="pilot_dates_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pilotproject',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'stopped'), _negated=True), models.Q(('stop_reason', ''), _negated=True), _connector='OR'), name='pilot_stopped_has_reason'),
+            model_name="pilotproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "stopped"), _negated=True),
+                    models.Q(("stop_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="pilot_stopped_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__lte', 100)), name='milestone_progress_max'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__lte", 100)), name="milestone_progress_max"
+            ),
         ),
         migrations.AddIndex(
-            model_name='indicator',
-            index=models.Index(fields=['kind', 'unit'], name='solutions_i_kind_5ca38b_idx'),
+            model_name="indicator",
+            index=models.Index(fields=["kind", "unit"], name="solutions_i_kind_5ca38b_idx"),
         ),
         migrations.AddIndex(
-            model_name='casestudy',
-            index=models.Index(fields=['status', 'visibility', '-published_at'], name='solutions_c_status_239eca_idx'),
+            model_name="casestudy",
+            index=models.Index(
+                fields=["status", "visibility", "-published_at"],
+                name="solutions_c_status_239eca_idx",
+            ),
         ),
     ]

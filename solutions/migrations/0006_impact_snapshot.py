@@ -4,23 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('solutions', '0005_pilots'),
+        ("solutions", "0005_pilots"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImpactSnapshot',
+            name="ImpactSnapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True)),
-                ('html', models.TextField()),
-                ('computed_at', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=200, unique=True)),
+                ("html", models.TextField()),
+                ("computed_at", models.DateTimeField()),
             ],
             options={
-                'verbose_name': "instantané du tableau d'impact",
-                'verbose_name_plural': "instantanés du tableau d'impact",
+                "verbose_name": "instantané du tableau d'impact",
+                "verbose_name_plural": "instantanés du tableau d'impact",
             },
         ),
     ]

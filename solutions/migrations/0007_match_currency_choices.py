@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('solutions', '0006_impact_snapshot'),
+        ("solutions", "0006_impact_snapshot"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='match',
-            name='currency',
-            field=models.CharField(choices=[('CAD', 'Dollar canadien (CAD)'), ('EUR', 'Euro (EUR)')], default='CAD', max_length=3, verbose_name='devise'),
+            model_name="match",
+            name="currency",
+            field=models.CharField(
+                choices=[("CAD", "Dollar canadien (CAD)"), ("EUR", "Euro (EUR)")],
+                default="CAD",
+                max_length=3,
+                verbose_name="devise",
+            ),
         ),
     ]

@@ -23,9 +23,7 @@ register = template.Library()
 def curation_match_panel(context, match):
     user = context["request"].user
     side = curation_access.match_side(user, match)
-    introduction = (
-        Introduction.objects.filter(match=match).first() if side is not None else None
-    )
+    introduction = Introduction.objects.filter(match=match).first() if side is not None else None
     return {
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),

@@ -143,9 +143,7 @@ def scored_grid(fx) -> EvaluationGrid:
     found = grid(fx)
     evaluated = match(fx, "Curation évaluée", Match.Status.SHORTLISTED)
     evaluator = found.evaluators.get(user=fx("city_a_staff"))
-    sheet, created = EvaluationSheet.objects.get_or_create(
-        evaluator=evaluator, match=evaluated
-    )
+    sheet, created = EvaluationSheet.objects.get_or_create(evaluator=evaluator, match=evaluated)
     if created:
         for criterion in found.criteria.all():
             EvaluationScore.objects.create(sheet=sheet, criterion=criterion, value=1)

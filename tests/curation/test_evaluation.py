@@ -107,9 +107,7 @@ def test_evaluators_are_chosen_among_the_city_staff_and_curators_and_notified(
     assert city_b_staff.email not in page and innovator_a.email not in page
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url("evaluation_evaluator_add", challenge), {"user": curator.pk})
-        client.post(
-            url("evaluation_evaluator_add", challenge), {"user": city_b_staff.pk}
-        )
+        client.post(url("evaluation_evaluator_add", challenge), {"user": city_b_staff.pk})
     assert list(Evaluator.objects.values_list("user", flat=True)) == [curator.pk]
     assert [m.to for m in mailoutbox] == [[curator.email]]
     assert "Évaluation à faire" in mailoutbox[0].subject
@@ -180,9 +178,7 @@ def test_a_conflict_needs_its_nature_and_a_score_needs_every_criterion(
         score(evaluator, proposal, 6, 1)  # above the scale
 
 
-def test_the_sheet_form_scores_a_proposal(
-    client, grid, challenge, proposal, city_a_staff
-):
+def test_the_sheet_form_scores_a_proposal(client, grid, challenge, proposal, city_a_staff):
     curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
     fit, deployed = criteria(grid)
     client.force_login(city_a_staff)
@@ -205,9 +201,7 @@ def test_the_sheet_form_scores_a_proposal(
         url("evaluation_sheet", challenge, match_pk=proposal.pk),
         {"conflict": "no", f"criterion_{fit.pk}": "2"},
     )
-    assert response.status_code == 200 and "Donnez une note entre 0 et 1." in text(
-        response
-    )
+    assert response.status_code == 200 and "Donnez une note entre 0 et 1." in text(response)
 
 
 def test_notes_are_private_to_their_author(
@@ -234,28 +228,19 @@ def test_criteria_are_fixed_once_scoring_started(grid, proposal, city_a_staff):
             grid=grid, by=city_a_staff, label="Nouveau", kind="scale", weight=1
         )
     with pytest.raises(ValidationError):
-        curation.evaluation_criterion_delete(
-            criterion=grid.criteria.first(), by=city_a_staff
-        )
+        curation.evaluation_criterion_delete(criterion=grid.criteria.first(), by=city_a_staff)
 
 
-def test_an_evaluator_who_leaves_the_city_loses_access(
-    client, grid, challenge, proposal, city_a
-):
+def test_an_evaluator_who_leaves_the_city_loses_access(client, grid, challenge, proposal, city_a):
     leaver = member_of(city_a, email="depart@granby.test")
     curation.evaluator_assign(grid=grid, user=leaver, by=leaver)
     Membership.objects.filter(user=leaver).update(status=Membership.Status.REFUSED)
     client.force_login(leaver)
     assert client.get(url("evaluation_board", challenge)).status_code == 404
-    assert (
-        client.get(url("evaluation_sheet", challenge, match_pk=proposal.pk)).status_code
-        == 404
-    )
+    assert client.get(url("evaluation_sheet", challenge, match_pk=proposal.pk)).status_code == 404
 
 
-def test_only_evaluated_proposals_get_a_sheet(
-    client, grid, challenge, city_a_staff, suggestion
-):
+def test_only_evaluated_proposals_get_a_sheet(client, grid, challenge, city_a_staff, suggestion):
     curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
     client.force_login(city_a_staff)
     assert suggestion.status == Match.Status.SUGGESTED
@@ -263,9 +248,7 @@ def test_only_evaluated_proposals_get_a_sheet(
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize(
-    "role", ["city_b_staff", "innovator_a", "innovator_b", "unverified_user"]
-)
+@pytest.mark.parametrize("role", ["city_b_staff", "innovator_a", "innovator_b", "unverified_user"])
 def test_outsiders_cannot_see_or_change_the_evaluation(
     client, request, role, grid, challenge, proposal, city_a_staff
 ):
@@ -313,24 +296,15 @@ def test_outsiders_cannot_see_or_change_the_evaluation(
 
 def test_a_visitor_is_sent_to_the_login_page(client, grid, challenge):
     response = client.get(url("evaluation_summary", challenge))
-    assert (
-        response.status_code == 302
-        and reverse("partners:login") in response["Location"]
-    )
+    assert response.status_code == 302 and reverse("partners:login") in response["Location"]
 
 
-def test_evaluators_find_their_evaluations_on_the_dashboard(
-    client, grid, challenge, city_a_staff
-):
+def test_evaluators_find_their_evaluations_on_the_dashboard(client, grid, challenge, city_a_staff):
     curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
     client.force_login(city_a_staff)
-    assert url("evaluation_board", challenge) in text(
-        client.get(reverse("partners:dashboard"))
-    )
+    assert url("evaluation_board", challenge) in text(client.get(reverse("partners:dashboard")))
     assert challenge.title in text(client.get(reverse("solutions:evaluation_mine")))
-    matches_page = text(
-        client.get(reverse("solutions:challenge_matches", args=[challenge.pk]))
-    )
+    matches_page = text(client.get(reverse("solutions:challenge_matches", args=[challenge.pk])))
     assert url("evaluation_summary", challenge) in matches_page
 
 
@@ -339,10 +313,7 @@ def test_assignment_notification_is_sent_once(grid, curator, city_a_staff):
     with pytest.raises(ValidationError):
         curation.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
     assert (
-        Notification.objects.filter(
-            recipient=curator, template="evaluation_assigned"
-        ).count()
-        == 1
+        Notification.objects.filter(recipient=curator, template="evaluation_assigned").count() == 1
     )
 
 

@@ -25,17 +25,13 @@ FORMS = [
     (
         "curation_match_decline",
         "curator",
-        lambda fx: {
-            "pk": objects.match(fx, "Curation proposée", Match.Status.PROPOSED).pk
-        },
+        lambda fx: {"pk": objects.match(fx, "Curation proposée", Match.Status.PROPOSED).pk},
         lambda fx: {"reason": "Hors sujet.", "next": "/"},
     ),
     (
         "curation_match_introduce",
         "curator",
-        lambda fx: {
-            "pk": objects.match(fx, "Curation retenue", Match.Status.SHORTLISTED).pk
-        },
+        lambda fx: {"pk": objects.match(fx, "Curation retenue", Match.Status.SHORTLISTED).pk},
         lambda fx: {"message": "Parlez-vous.", "next": "/"},
     ),
     (
@@ -94,9 +90,7 @@ FORMS = [
         "city_a_staff",
         lambda fx: {
             "challenge_pk": objects.grid(fx).challenge_id,
-            "match_pk": objects.match(
-                fx, "Curation évaluée", Match.Status.SHORTLISTED
-            ).pk,
+            "match_pk": objects.match(fx, "Curation évaluée", Match.Status.SHORTLISTED).pk,
         },
         objects.sheet_data,
     ),
@@ -104,9 +98,7 @@ FORMS = [
 
 
 @pytest.mark.parametrize("name,role,kwargs,valid", FORMS, ids=[f[0] for f in FORMS])
-def test_hostile_bodies_never_cause_a_server_error(
-    db, client, request, name, role, kwargs, valid
-):
+def test_hostile_bodies_never_cause_a_server_error(db, client, request, name, role, kwargs, valid):
     fx = request.getfixturevalue
     client.force_login(fx(role))
     url = reverse(f"solutions:{name}", kwargs=kwargs(fx))

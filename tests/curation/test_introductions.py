@@ -20,9 +20,7 @@ def page_url(match) -> str:
 
 
 def post(client, name: str, match, data=None):
-    return client.post(
-        reverse(f"solutions:{name}", kwargs={"pk": match.pk}), data or {}
-    )
+    return client.post(reverse(f"solutions:{name}", kwargs={"pk": match.pk}), data or {})
 
 
 def test_introducing_notifies_both_sides_and_not_the_other_city_or_innovator(
@@ -48,9 +46,7 @@ def test_introducing_notifies_both_sides_and_not_the_other_city_or_innovator(
     proposal.refresh_from_db()
     assert proposal.status == Match.Status.INTRODUCED
     introduced = [m for m in mailoutbox if "Mise en relation proposée" in m.subject]
-    assert sorted(m.to[0] for m in introduced) == sorted(
-        [city_a_staff.email, innovator_a.email]
-    )
+    assert sorted(m.to[0] for m in introduced) == sorted([city_a_staff.email, innovator_a.email])
     assert "Ils se complètent." in introduced[0].body
     assert page_url(proposal) in introduced[0].body
 
@@ -111,9 +107,7 @@ def test_a_refusal_shares_nothing_and_returns_the_match_to_the_shortlist(
     client.force_login(city_a_staff)
     post(client, "introduction_accept", match, {"contact": CITY_PHONE})
     client.force_login(innovator_a)
-    post(
-        client, "introduction_refuse", match, {"reason": "Pas disponible cette année."}
-    )
+    post(client, "introduction_refuse", match, {"reason": "Pas disponible cette année."})
     introduction.refresh_from_db()
     match.refresh_from_db()
     assert introduction.is_refused and introduction.closed_at is not None
@@ -127,9 +121,7 @@ def test_a_refusal_shares_nothing_and_returns_the_match_to_the_shortlist(
     assert "Pas disponible cette année." not in page  # the reason is for IVÉO
     client.force_login(curator)
     assert "Pas disponible cette année." in text(client.get(page_url(match)))
-    assert Notification.objects.filter(
-        template="introduction_refused", recipient=curator
-    ).exists()
+    assert Notification.objects.filter(template="introduction_refused", recipient=curator).exists()
     # The curator may introduce them again later; the refused introduction stays on record.
     curation.match_introduce(match=match, by=curator)
     assert Introduction.objects.filter(match=match).count() == 2
@@ -153,12 +145,7 @@ def test_outsiders_get_404_and_cannot_answer(client, request, role, introduction
     assert client.get(page_url(match)).status_code == 404
     assert post(client, "introduction_accept", match).status_code == 404
     assert post(client, "introduction_refuse", match).status_code == 404
-    assert (
-        post(
-            client, "introduction_message_post", match, {"body": "Bonjour"}
-        ).status_code
-        == 404
-    )
+    assert post(client, "introduction_message_post", match, {"body": "Bonjour"}).status_code == 404
     introduction.refresh_from_db()
     assert introduction.state == Introduction.Answer.PENDING
     with pytest.raises(PermissionDenied):
@@ -167,10 +154,7 @@ def test_outsiders_get_404_and_cannot_answer(client, request, role, introduction
 
 def test_a_visitor_is_sent_to_the_login_page(client, introduction):
     response = client.get(page_url(introduction.match))
-    assert (
-        response.status_code == 302
-        and reverse("partners:login") in response["Location"]
-    )
+    assert response.status_code == 302 and reverse("partners:login") in response["Location"]
 
 
 def test_a_member_of_an_innovator_not_yet_verified_cannot_answer(client, introduction):
@@ -193,17 +177,13 @@ def test_the_innovator_sees_the_introduction_to_accept_on_its_proposal_page(
 # --- Discussion --------------------------------------------------------------------------------
 
 
-def test_the_discussion_opens_only_after_both_accept(
-    client, introduction, city_a_staff
-):
+def test_the_discussion_opens_only_after_both_accept(client, introduction, city_a_staff):
     client.force_login(city_a_staff)
     curation.introduction_accept(introduction=introduction, by=city_a_staff)
     post(client, "introduction_message_post", introduction.match, {"body": "Bonjour !"})
     assert not MatchMessage.objects.exists()
     with pytest.raises(ValidationError):
-        curation.match_message_post(
-            match=introduction.match, by=city_a_staff, body="Bonjour"
-        )
+        curation.match_message_post(match=introduction.match, by=city_a_staff, body="Bonjour")
 
 
 def test_a_message_reaches_the_other_participants(
@@ -237,9 +217,7 @@ def test_a_message_reaches_the_other_participants(
     assert "visiter le stationnement &lt;b&gt;mardi&lt;/b&gt;" in page
 
 
-def test_a_curator_takes_part_in_the_discussion(
-    accepted_introduction, curator, city_a_staff
-):
+def test_a_curator_takes_part_in_the_discussion(accepted_introduction, curator, city_a_staff):
     message = curation.match_message_post(
         match=accepted_introduction.match, by=curator, body="Je vous propose une date."
     )

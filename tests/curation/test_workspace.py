@@ -17,9 +17,7 @@ WORKSPACE = reverse("solutions:curation_workspace")
 
 
 def curation_page(challenge) -> str:
-    return reverse(
-        "solutions:curation_challenge", kwargs={"challenge_pk": challenge.pk}
-    )
+    return reverse("solutions:curation_challenge", kwargs={"challenge_pk": challenge.pk})
 
 
 def test_workspace_links_the_queues_and_shows_suggestions_beside_proposals(
@@ -59,18 +57,12 @@ def test_workspace_can_show_only_challenges_with_something_to_decide(
 def test_workspace_is_refused_to_everyone_but_curators(client, request, role):
     client.force_login(request.getfixturevalue(role))
     assert client.get(WORKSPACE).status_code == 403
-    assert (
-        client.get(curation_page(request.getfixturevalue("challenge"))).status_code
-        == 403
-    )
+    assert client.get(curation_page(request.getfixturevalue("challenge"))).status_code == 403
 
 
 def test_a_visitor_is_sent_to_the_login_page(client, challenge):
     response = client.get(WORKSPACE)
-    assert (
-        response.status_code == 302
-        and reverse("partners:login") in response["Location"]
-    )
+    assert response.status_code == 302 and reverse("partners:login") in response["Location"]
 
 
 def _many_challenges(cities, innovators, count: int) -> None:
@@ -130,9 +122,7 @@ def test_shortlisting_moves_the_match_and_tells_the_innovator(
 @pytest.mark.parametrize(
     "target", ["https://evil.example/", "//evil.example/", "a b", "solutions:catalogue"]
 )
-def test_next_other_than_a_path_of_this_site_is_ignored(
-    client, curator, suggestion, target
-):
+def test_next_other_than_a_path_of_this_site_is_ignored(client, curator, suggestion, target):
     client.force_login(curator)
     response = client.post(
         reverse("solutions:curation_match_shortlist", kwargs={"pk": suggestion.pk}),
@@ -177,12 +167,8 @@ def test_a_declined_match_cannot_be_shortlisted_or_introduced(curator, proposal)
         curation.match_introduce(match=proposal, by=curator)
 
 
-@pytest.mark.parametrize(
-    "role", ["city_a_staff", "innovator_a", "innovator_b", "unverified_user"]
-)
-def test_only_curators_curate(
-    request, role, proposal, suggestion, challenge, solution_b
-):
+@pytest.mark.parametrize("role", ["city_a_staff", "innovator_a", "innovator_b", "unverified_user"])
+def test_only_curators_curate(request, role, proposal, suggestion, challenge, solution_b):
     user = request.getfixturevalue(role)
     with pytest.raises(PermissionDenied):
         curation.match_shortlist(match=suggestion, by=user)
@@ -193,9 +179,7 @@ def test_only_curators_curate(
 
 
 @pytest.mark.parametrize("role", ["city_a_staff", "innovator_a", "innovator_b"])
-def test_curation_posts_by_others_are_refused_and_change_nothing(
-    client, request, role, proposal
-):
+def test_curation_posts_by_others_are_refused_and_change_nothing(client, request, role, proposal):
     client.force_login(request.getfixturevalue(role))
     for name in (
         "curation_match_shortlist",
@@ -218,21 +202,15 @@ def test_a_curator_finds_a_catalogue_solution_and_adds_it_by_hand(
     innovator_b,
     django_capture_on_commit_callbacks,
 ):
-    wanted = solution_of(
-        innovator_b_org, name="Compteur de places Bêta", tags=["comptage"]
-    )
-    solution_of(
-        innovator_b_org, name="Brouillon invisible", status="draft", tags=["comptage"]
-    )
+    wanted = solution_of(innovator_b_org, name="Compteur de places Bêta", tags=["comptage"])
+    solution_of(innovator_b_org, name="Brouillon invisible", status="draft", tags=["comptage"])
     client.force_login(curator)
     page = text(client.get(curation_page(challenge), {"q": "Compteur"}))
     assert "Compteur de places Bêta" in page
     assert "Brouillon invisible" not in page
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse(
-                "solutions:curation_match_add", kwargs={"challenge_pk": challenge.pk}
-            ),
+            reverse("solutions:curation_match_add", kwargs={"challenge_pk": challenge.pk}),
             {"solution": wanted.pk, "note": "Déployée à Magog en 2024."},
         )
     assert response.status_code == 302
@@ -269,9 +247,7 @@ def test_a_draft_or_an_already_matched_solution_cannot_be_added(
 ):
     draft = solution_of(innovator_a_org, name="Brouillon", status="draft")
     with pytest.raises(ValidationError):
-        curation.match_add_by_curator(
-            challenge=challenge, solution=proposal.solution, by=curator
-        )
+        curation.match_add_by_curator(challenge=challenge, solution=proposal.solution, by=curator)
     with pytest.raises(ValidationError):
         curation.match_add_by_curator(challenge=challenge, solution=draft, by=curator)
     client.force_login(curator)
@@ -289,28 +265,18 @@ def test_unpublished_challenges_are_not_curated(client, curator, city_a):
     assert client.get(curation_page(draft)).status_code == 404
 
 
-def test_a_curator_sees_curation_actions_on_the_proposal_page(
-    client, curator, proposal
-):
+def test_a_curator_sees_curation_actions_on_the_proposal_page(client, curator, proposal):
     client.force_login(curator)
     page = text(client.get(proposal.get_absolute_url()))
-    assert (
-        reverse("solutions:curation_match_shortlist", kwargs={"pk": proposal.pk})
-        in page
-    )
-    assert (
-        reverse("solutions:curation_match_decline", kwargs={"pk": proposal.pk}) in page
-    )
+    assert reverse("solutions:curation_match_shortlist", kwargs={"pk": proposal.pk}) in page
+    assert reverse("solutions:curation_match_decline", kwargs={"pk": proposal.pk}) in page
 
 
 def test_the_innovator_does_not_see_curation_actions(client, innovator_a, proposal):
     client.force_login(innovator_a)
     page = text(client.get(proposal.get_absolute_url()))
     assert "Votre proposition attend l'examen d'IVÉO et de la ville." in page
-    assert (
-        reverse("solutions:curation_match_shortlist", kwargs={"pk": proposal.pk})
-        not in page
-    )
+    assert reverse("solutions:curation_match_shortlist", kwargs={"pk": proposal.pk}) not in page
 
 
 def test_the_dashboard_links_curators_to_the_workspace(client, curator):

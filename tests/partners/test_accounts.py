@@ -143,7 +143,9 @@ def test_password_reset_by_email_sets_a_new_password(client, innovator_a, mailou
     response = client.get(link, follow=True)
     assert response.status_code == 200
     form_url = response.redirect_chain[-1][0]
-    client.post(form_url, {"new_password1": "nouveau-secret-2026", "new_password2": "nouveau-secret-2026"})
+    client.post(
+        form_url, {"new_password1": "nouveau-secret-2026", "new_password2": "nouveau-secret-2026"}
+    )
     innovator_a.refresh_from_db()
     assert innovator_a.check_password("nouveau-secret-2026")
 
@@ -157,7 +159,9 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(client, db, mailo
 def test_profile_saves_language_and_email_preferences(client, innovator_a):
     client.force_login(innovator_a)
     data = {"first_name": "Ann", "last_name": "Acme", "language": "en"}
-    data.update({f"email_{kind}": "weekly" for kind in ["account", "review", "activity", "alert", "pilot"]})
+    data.update(
+        {f"email_{kind}": "weekly" for kind in ["account", "review", "activity", "alert", "pilot"]}
+    )
     data["email_match"] = "off"
     response = client.post(reverse("partners:profile"), data)
     assert response.status_code == 302
@@ -207,7 +211,8 @@ def test_notifications_inbox_counts_unread_and_marks_read(client, innovator_a):
     assert "1 non lue" in page
     assert "Vous faites maintenant partie de Ville de Granby" in page
     response = client.post(
-        reverse("partners:notification_read"), {"id": Notification.objects.get().pk, "go": "/dashboard/"}
+        reverse("partners:notification_read"),
+        {"id": Notification.objects.get().pk, "go": "/dashboard/"},
     )
     assert response["Location"] == "/dashboard/"
     assert Notification.objects.get().read_at is not None
@@ -223,7 +228,9 @@ def test_nobody_can_mark_someone_elses_notifications_read(client, innovator_a, i
     assert note.read_at is None
 
 
-def test_unverified_organisations_page_is_hidden_from_visitors_but_not_members(client, unverified_user):
+def test_unverified_organisations_page_is_hidden_from_visitors_but_not_members(
+    client, unverified_user
+):
     url = reverse("partners:organization_detail", kwargs={"slug": "jeune-pousse"})
     assert client.get(url).status_code == 404
     client.force_login(unverified_user)
@@ -243,7 +250,9 @@ def test_only_admins_edit_the_organisation_profile(client, city_a, city_a_staff,
     city_a.refresh_from_db()
     assert city_a.name == "Ville de Granby"
     client.force_login(city_a_staff)
-    response = client.post(url, {"name": "Ville de Granby (QC)", "country": "ca", "region": "Estrie"})
+    response = client.post(
+        url, {"name": "Ville de Granby (QC)", "country": "ca", "region": "Estrie"}
+    )
     assert response.status_code == 302
     city_a.refresh_from_db()
     assert city_a.name == "Ville de Granby (QC)" and city_a.country == "CA"
@@ -251,11 +260,15 @@ def test_only_admins_edit_the_organisation_profile(client, city_a, city_a_staff,
 
 def test_joining_from_an_organisation_page_creates_a_pending_request(client, innovator_a, city_a):
     client.force_login(innovator_a)
-    client.post(reverse("partners:organization_join", kwargs={"slug": city_a.slug}), {"message": "Salut"})
+    client.post(
+        reverse("partners:organization_join", kwargs={"slug": city_a.slug}), {"message": "Salut"}
+    )
     assert Membership.objects.get(user=innovator_a, organization=city_a).status == "pending"
 
 
-def test_organisation_directory_filters_by_kind_and_hides_pending_ones(client, city_a, innovator_a_org, unverified_user):
+def test_organisation_directory_filters_by_kind_and_hides_pending_ones(
+    client, city_a, innovator_a_org, unverified_user
+):
     page = client.get(reverse("partners:organization_list"), {"kind": "city"}).content.decode()
     assert "Ville de Granby" in page and "Acme Mobilité" not in page
     page = client.get(reverse("partners:organization_list")).content.decode()
@@ -264,6 +277,8 @@ def test_organisation_directory_filters_by_kind_and_hides_pending_ones(client, c
 
 def test_every_organisation_kind_exists(db):
     assert set(Organization.Kind.values) == {"city", "innovator", "partner", "iveo"}
-    partner = OrganizationFactory(kind="partner", name="Perpignan Méditerranée Métropole", country="FR")
+    partner = OrganizationFactory(
+        kind="partner", name="Perpignan Méditerranée Métropole", country="FR"
+    )
     commune = OrganizationFactory(name="Canet-en-Roussillon", country="FR", parent=partner)
     assert commune.parent == partner

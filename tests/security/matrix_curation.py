@@ -33,9 +33,7 @@ CURATOR_POST_GET = roles(403, visitor=LOGIN, curator=405)
 PARTIES = roles(404, visitor=LOGIN, city_a_staff=200, innovator_a=200, curator=200)
 PARTIES_POST_GET = roles(405, visitor=LOGIN)
 MANAGERS = roles(404, visitor=LOGIN, city_a_staff=200, curator=200)
-MANAGERS_WRITE = roles(
-    404, visitor=LOGIN, city_a_staff=writes(302), curator=writes(302)
-)
+MANAGERS_WRITE = roles(404, visitor=LOGIN, city_a_staff=writes(302), curator=writes(302))
 MANAGERS_POST_GET = roles(405, visitor=LOGIN)
 
 ENTRIES = [
@@ -53,26 +51,20 @@ ENTRIES = [
     ),
     Entry(
         "solutions:curation_match_shortlist",
-        kwargs=lambda fx: {
-            "pk": match(fx, "Curation suggérée", Match.Status.SUGGESTED).pk
-        },
+        kwargs=lambda fx: {"pk": match(fx, "Curation suggérée", Match.Status.SUGGESTED).pk},
         get=CURATOR_POST_GET,
         post=CURATOR_POST,
     ),
     Entry(
         "solutions:curation_match_decline",
-        kwargs=lambda fx: {
-            "pk": match(fx, "Curation proposée", Match.Status.PROPOSED).pk
-        },
+        kwargs=lambda fx: {"pk": match(fx, "Curation proposée", Match.Status.PROPOSED).pk},
         get=CURATOR_POST_GET,
         post=CURATOR_POST,
         data=lambda fx: {"reason": "La ville cherche autre chose."},
     ),
     Entry(
         "solutions:curation_match_introduce",
-        kwargs=lambda fx: {
-            "pk": match(fx, "Curation retenue", Match.Status.SHORTLISTED).pk
-        },
+        kwargs=lambda fx: {"pk": match(fx, "Curation retenue", Match.Status.SHORTLISTED).pk},
         get=CURATOR_POST_GET,
         post=CURATOR_POST,
         data=lambda fx: {"message": "Vous devriez vous parler."},

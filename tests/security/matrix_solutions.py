@@ -24,9 +24,9 @@ def solution(fx, status: str = "published") -> Solution:
 
 
 def challenge(fx) -> Challenge:
-    return Challenge.objects.filter(
-        title="Enjeu de la matrice"
-    ).first() or open_challenge([fx("city_a")], title="Enjeu de la matrice")
+    return Challenge.objects.filter(title="Enjeu de la matrice").first() or open_challenge(
+        [fx("city_a")], title="Enjeu de la matrice"
+    )
 
 
 def proposal(fx) -> Match:
@@ -100,9 +100,7 @@ EDITORS_POST = roles(404, visitor=LOGIN, innovator_a=writes(302), curator=writes
 # POST-only views: a GET is refused before any lookup.
 POST_ONLY_GET = roles(405, visitor=LOGIN)
 # A proposal is seen by the proposer, the challenge's city and curators.
-PROPOSAL_READERS = roles(
-    404, visitor=LOGIN, innovator_a=200, city_a_staff=200, curator=200
-)
+PROPOSAL_READERS = roles(404, visitor=LOGIN, innovator_a=200, city_a_staff=200, curator=200)
 CURATORS = roles(403, visitor=LOGIN, curator=200)
 
 ENTRIES = [
