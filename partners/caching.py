@@ -9,8 +9,8 @@ web process, with a shared Redis or with each process's own memory.
 
 `public_page_cache` keeps whole pages for visitors who are not signed in (no session, no
 pending message): most readers of a public catalogue. Such a visitor's page depends only on the
-address (host and scheme included), the language and the day, and carries no personal token, so one copy serves them all;
-a page that used a CSRF token or set a cookie is never kept.
+address (host and scheme included), the language and the day, and carries no personal token,
+so one copy serves them all; a page that used a CSRF token or set a cookie is never kept.
 """
 
 import functools
@@ -58,7 +58,7 @@ class _Bump:
             ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
         if _shared_cache():
             try:
-                caches["default"].incr(SHARED_VERSION_KEY)
+                cache.incr(SHARED_VERSION_KEY)
             except ValueError:
                 pass  # missing: the next reader starts a fresh version
             except Exception as exc:  # Redis unreachable: kept pages expire after PAGE_SECONDS
@@ -168,9 +168,8 @@ def _shared_version() -> int | None:
     Missing (first use, evicted, Redis restarted): a fresh random number, which no page kept
     before can carry.
     """
-    backend = caches["default"]
-    backend.add(SHARED_VERSION_KEY, secrets.randbits(52), timeout=None)
-    return backend.get(SHARED_VERSION_KEY)
+    cache.add(SHARED_VERSION_KEY, secrets.randbits(52), timeout=None)
+    return cache.get(SHARED_VERSION_KEY)
 
 
 def _kept_page(request: HttpRequest, version: Callable[[], str]) -> tuple[str, object, object]:
@@ -179,7 +178,7 @@ def _kept_page(request: HttpRequest, version: Callable[[], str]) -> tuple[str, o
     # (Inside a transaction that changed content, the database's version names it: `version()`.)
     if _shared_cache() and _pending() is None:
         # One round trip to Redis: the version and the page together; no database query.
-        found = caches["default"].get_many([SHARED_VERSION_KEY, key])
+        found = cache.get_many([SHARED_VERSION_KEY, key])
         now = found.get(SHARED_VERSION_KEY)
         if now is None:
             return key, _shared_version(), None
@@ -188,7 +187,7 @@ def _kept_page(request: HttpRequest, version: Callable[[], str]) -> tuple[str, o
 
 
 def public_page_cache(
-    version: Callable[[], str] = content_version,
+    version: Callable[[], str],
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Serve and keep a view's page for visitors not signed in (see the module's docstring).
 
@@ -216,8 +215,6 @@ def _page_cached(view: Callable[..., HttpResponse], *, version) -> Callable[...,
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         ):
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
             cache.set(key, (now, response.content, response["Content-Type"]), PAGE_SECONDS)
         return response
 

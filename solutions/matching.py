@@ -442,7 +442,6 @@ def _rank_sql(
     )
     params: dict = {
         "w": RANK_WEIGHTS,
-        "q": query,
         "top": _tsquery(t.lexeme for t in top),
         "lexemes": [t.lexeme for t in terms],
         "domains": sorted(domain_ids),
