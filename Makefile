@@ -45,6 +45,7 @@ test: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports  # the contracts of .importlinter: layers, no circle, capabilities' public modules
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install-dev

@@ -50,7 +50,7 @@ from django.utils import timezone  # noqa: E402
 
 from challenges.models import Challenge, Domain  # noqa: E402
 from partners.models import Membership, Organization, User  # noqa: E402
-from solutions.impact import snapshots_clear  # noqa: E402
+from solutions.impact.services import snapshots_clear  # noqa: E402
 from solutions.models import Indicator, Match, PilotProject, Solution  # noqa: E402
 
 TARGET_MS = 300

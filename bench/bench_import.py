@@ -30,7 +30,8 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from solutions.importer import catalog_import, parse_catalog  # noqa: E402
+from solutions.importer.services import catalog_import  # noqa: E402
+from solutions.importer.validation import parse_catalog  # noqa: E402
 
 DOMAINS = ["mobility", "water", "energy", "cybersecurity", "waste", "public-works", "buildings"]
 WORDS = (

@@ -53,7 +53,7 @@ from django.db import connection  # noqa: E402
 from challenges.models import Challenge  # noqa: E402
 from challenges.search import normalize  # noqa: E402
 from partners.models import Subscription, User  # noqa: E402
-from solutions.matching import STOP_WORDS  # noqa: E402
+from solutions.matching.words import STOP_WORDS  # noqa: E402
 
 TARGETS = {"match_p95_ms": 50, "match_vs_sql_ratio": 1.5, "fanout_5000_s": 60}
 

@@ -11,6 +11,36 @@ from .services import MAX_TAG_LENGTH, MAX_TAGS, normalize_tags
 from .uploads import ACCEPT, allowed_types_text, validate_upload
 
 
+def domain_filter_field() -> forms.ModelChoiceField:
+    """A domain chosen by its slug in a filter form (the catalogue, case studies, impact)."""
+    return forms.ModelChoiceField(
+        label=_("Domaine"),
+        queryset=Domain.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Tous les domaines"),
+    )
+
+
+class UploadField(forms.FileField):
+    """A file checked like the challenges' attachments (size, type sniffed from the content)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            _("10 Mo au plus. Types acceptés : %(types)s.") % {"types": allowed_types_text()},
+        )
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ACCEPT}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        file = super().clean(data, initial)
+        if file and file is not initial and hasattr(file, "size"):
+            validate_upload(file)
+        return file
+
+
 class OwnersField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Organization) -> str:
         return f"{obj.name} ({obj.region})" if obj.region else obj.name

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from partners.access import city_organizations
 from partners.caching import content_version
-from partners.models import Membership, Organization, User
-from partners.services import _curators
+from partners.models import Organization, User
+from partners.selectors import organization_members
 
 from .access import (  # noqa: F401 - re-exported: the names other apps use
     challenge_for_editor,
@@ -28,20 +28,9 @@ TABLE = "challenges_challenge"
 SEARCH_FALLBACK_FIELDS = ["title", "summary", "description", "tags"]
 
 
-def curators() -> list[User]:
-    return _curators()
-
-
 def challenge_staff(challenge: Challenge) -> list[User]:
     """Active members of the verified cities that own the challenge."""
-    return list(
-        User.objects.filter(
-            is_active=True,
-            memberships__status=Membership.Status.ACTIVE,
-            memberships__organization__challenges=challenge,
-            memberships__organization__status=Organization.Status.VERIFIED,
-        ).distinct()
-    )
+    return organization_members(challenge.owners.all())
 
 
 def challenge_followers(challenge: Challenge) -> QuerySet[User]:

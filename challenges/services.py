@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from partners.access import city_organizations, innovator_organizations, is_curator
 from partners.models import NotificationKind, Organization, User
 from partners.notifications import notify
+from partners.selectors import curators
 
 from . import access, selectors
 from .models import (
@@ -251,7 +252,7 @@ def _notify_transition(challenge: Challenge, change: ChallengeStatusChange) -> N
     to = change.to_status
     if to == S.SUBMITTED:
         notify(
-            recipients=[u for u in selectors.curators() if u.pk not in actor],
+            recipients=[u for u in curators() if u.pk not in actor],
             kind=NotificationKind.REVIEW,
             event=f"challenge-submitted:{change.pk}",
             template="challenge_submitted",

@@ -12,7 +12,7 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("solutions/", include("solutions.urls")),
     path("api/v1/", include("solutions.api.urls")),
-    path("alerts/", include("solutions.subscriptions")),
+    path("alerts/", include("solutions.alerts.urls")),
     path("language/", partner_views.language_set, name="set_language"),
     path("admin/", admin.site.urls),
     path("ping/", views.ping, name="ping"),

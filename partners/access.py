@@ -14,6 +14,9 @@ from django.shortcuts import get_object_or_404
 
 from .models import Membership, Organization
 
+# The largest key a 64-bit integer column holds (SQLite's INTEGER and PostgreSQL's bigint).
+MAX_PK = 2**63 - 1
+
 _CACHE = "_iveo_memberships"
 
 
@@ -32,9 +35,15 @@ def active_memberships(user) -> list[Membership]:
     return cached
 
 
-def forget_memberships(user) -> None:
-    if hasattr(user, _CACHE):
-        delattr(user, _CACHE)
+def parse_pk(pk) -> int:
+    """A primary key from the URL or a form, or 404: not a number, or out of the key's range."""
+    try:
+        value = int(pk)
+    except (TypeError, ValueError, OverflowError):
+        raise Http404 from None
+    if not 0 < value <= MAX_PK:
+        raise Http404
+    return value
 
 
 def verified_organizations(user, kind: str | None = None) -> list[Organization]:

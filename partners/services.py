@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from . import access
 from .models import Membership, NotificationKind, Organization, User
 from .notifications import notify
+from .selectors import curators, organization_admins
 
 
 def organization_unique_slug(name: str) -> str:
@@ -19,28 +20,6 @@ def organization_unique_slug(name: str) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
-
-
-def _curators() -> list[User]:
-    return list(
-        User.objects.filter(
-            is_active=True,
-            memberships__status=Membership.Status.ACTIVE,
-            memberships__organization__kind=Organization.Kind.IVEO,
-            memberships__organization__status=Organization.Status.VERIFIED,
-        ).distinct()
-    )
-
-
-def _admins(organization: Organization) -> list[User]:
-    return list(
-        User.objects.filter(
-            is_active=True,
-            memberships__organization=organization,
-            memberships__role=Membership.Role.ADMIN,
-            memberships__status=Membership.Status.ACTIVE,
-        )
-    )
 
 
 @transaction.atomic
@@ -73,7 +52,7 @@ def user_sign_up(
         )
         Membership.objects.create(user=user, organization=organization, role=Membership.Role.ADMIN)
         notify(
-            recipients=_curators(),
+            recipients=curators(),
             kind=NotificationKind.ACCOUNT,
             event=f"organization-pending:{organization.pk}",
             template="organization_pending",
@@ -97,7 +76,7 @@ def membership_request(*, user: User, organization: Organization, message: str =
         membership.save(update_fields=["status", "message"])
     if membership.status == Membership.Status.PENDING:
         notify(
-            recipients=_admins(organization),
+            recipients=organization_admins(organization),
             kind=NotificationKind.ACCOUNT,
             event=f"membership-request:{membership.pk}:{int(timezone.now().timestamp())}",
             template="membership_request",
@@ -178,7 +157,7 @@ def _organization_review(
     organization.reviewed_by = by
     organization.save(update_fields=["status", "refusal_reason", "reviewed_at", "reviewed_by"])
     notify(
-        recipients=_admins(organization),
+        recipients=organization_admins(organization),
         kind=NotificationKind.ACCOUNT,
         event=f"organization-reviewed:{organization.pk}:{organization.status}",
         template="organization_verified" if verified else "organization_refused",

@@ -6,23 +6,26 @@ transient SMTP and network errors with exponential backoff, and records the deli
 once the server accepted the message.
 """
 
+import logging
+from collections.abc import Iterable
 from smtplib import SMTPException
 
 from celery import shared_task
 
-from .notifications import (
+from partners.delivery import (
     digest_recipients,
     notification_digest_claim,
     notification_digest_deliver,
     notification_digest_release,
     notifications_claim,
     notifications_email_deliver,
-    notifications_enqueue,
     notifications_release,
     notifications_stale,
 )
+from partners.models import Notification
 
 TRANSIENT = (SMTPException, OSError)
+logger = logging.getLogger(__name__)
 
 
 def _backoff(retries: int) -> int:
@@ -77,3 +80,48 @@ def notification_digest_send(self, user_id: int, frequency: str) -> None:
         if self.request.called_directly or self.request.is_eager:
             return
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
+
+
+# E-mails are sent in batches: one task, one SMTP session for up to this many rows.
+BATCH = 50
+
+
+def notifications_enqueue(
+    *,
+    event: str | None = None,
+    ids: Iterable[int] | None = None,
+    recipient_ids: Iterable[int] | None = None,
+) -> int:
+    """Queue e-mail tasks for the pending rows; a broker that is down leaves them to the sweep."""
+    pending = Notification.objects.filter(
+        email_status=Notification.EmailStatus.PENDING, sending_since=None
+    )
+    if event is not None:
+        pending = pending.filter(event=event)
+    if ids is not None:
+        pending = pending.filter(pk__in=list(ids))
+    if recipient_ids is None:
+        rows = list(pending.order_by("pk").values_list("pk", flat=True))
+    else:
+        people = list(recipient_ids)
+        rows = sorted(  # in slices: SQLite limits the parameters of one statement
+            pk
+            for start in range(0, len(people), 2000)
+            for pk in pending.filter(recipient_id__in=people[start : start + 2000]).values_list(
+                "pk", flat=True
+            )
+        )
+    queued = 0
+    batch: list[int] = []
+    for notification_id in [*rows, None]:
+        if notification_id is not None:
+            batch.append(notification_id)
+        if batch and (notification_id is None or len(batch) == BATCH):
+            try:
+                notifications_email_send.delay(batch)
+            except Exception:  # broker unreachable: the sweep delivers them later
+                logger.warning("Broker unavailable; %s notifications left to the sweep", len(batch))
+                return queued
+            queued += len(batch)
+            batch = []
+    return queued

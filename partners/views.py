@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import access, dashboard, services
+from .delivery import UNSUBSCRIBE_SALT, render_notification
 from .forms import (
     JoinRequestForm,
     LoginForm,
@@ -24,7 +25,6 @@ from .forms import (
     SignUpForm,
 )
 from .models import EmailFrequency, Language, Membership, NotificationKind, Organization, User
-from .notifications import UNSUBSCRIBE_SALT, render_notification
 from .utils import querystring_without_page
 
 # --- Accounts -------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ stable (and `check --deploy` free of drf-spectacular's naming warnings).
 
 from challenges.models import Challenge
 from partners.models import Organization
-
-from ..models import GainKind, Match, PilotProject
+from solutions.pilots.models import GainKind, PilotProject
+from solutions.proposals.models import Match
 
 CHALLENGE_STATUS = Challenge.Status.choices
 MATCH_STATUS = Match.Status.choices

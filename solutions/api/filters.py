@@ -8,8 +8,10 @@ from challenges.models import Challenge
 from challenges.search import text_search
 from challenges.selectors import search as search_challenges
 from partners.models import Organization
-
-from ..models import CaseStudy, Match, PilotProject, Solution
+from solutions.case_studies.models import CaseStudy
+from solutions.catalogue.models import Solution
+from solutions.pilots.models import PilotProject
+from solutions.proposals.models import Match
 
 MAX_ID = 2**63 - 1
 

@@ -5,8 +5,10 @@ from rest_framework import serializers
 
 from challenges.models import Challenge
 from partners.models import Organization
-
-from ..models import CaseStudy, Indicator, Match, Milestone, PilotProject, Solution
+from solutions.case_studies.models import CaseStudy
+from solutions.catalogue.models import Solution
+from solutions.pilots.models import Indicator, Milestone, PilotProject
+from solutions.proposals.models import Match
 
 
 class OrganizationRefSerializer(serializers.ModelSerializer):

@@ -12,12 +12,14 @@ from rest_framework import viewsets
 
 from challenges.models import Challenge
 from partners.models import Organization
-
-from .. import pilots_access
-from ..access import public_solutions
-from ..models import CaseStudyCopy, Indicator, Match, Milestone, PilotProject, Solution
-from . import filters, serializers
-from .permissions import IsCurator
+from solutions.api import filters, serializers
+from solutions.api.permissions import IsCurator
+from solutions.case_studies import access as pilots_access
+from solutions.case_studies.models import CaseStudyCopy
+from solutions.catalogue.access import public_solutions
+from solutions.catalogue.models import Solution
+from solutions.pilots.models import Indicator, Milestone, PilotProject
+from solutions.proposals.models import Match
 
 ORG_REF = Prefetch(
     "owners",

@@ -10,16 +10,17 @@ from django import template
 
 from challenges.access import can_manage
 from partners.access import is_curator
-
-from .. import curation_access
-from ..curation_access import Side
-from ..forms_curation import DeclineForm, IntroduceForm
-from ..models import EvaluationGrid, Evaluator, Introduction
+from solutions.curation import access as curation_access
+from solutions.curation.access import Side
+from solutions.curation.forms import DeclineForm, IntroduceForm
+from solutions.curation.models import Introduction
+from solutions.evaluations import access as evaluations_access
+from solutions.evaluations.models import EvaluationGrid, Evaluator
 
 register = template.Library()
 
 
-@register.inclusion_tag("solutions/curation_match_panel.html", takes_context=True)
+@register.inclusion_tag("solutions/curation/curation_match_panel.html", takes_context=True)
 def curation_match_panel(context, match):
     user = context["request"].user
     side = curation_access.match_side(user, match)
@@ -37,7 +38,7 @@ def curation_match_panel(context, match):
     }
 
 
-@register.inclusion_tag("solutions/curation_challenge_panel.html", takes_context=True)
+@register.inclusion_tag("solutions/curation/curation_challenge_panel.html", takes_context=True)
 def curation_challenge_panel(context, challenge):
     user = context["request"].user
     manager = can_manage(user, challenge)
@@ -52,7 +53,7 @@ def curation_challenge_panel(context, challenge):
     }
 
 
-@register.inclusion_tag("solutions/curation_dashboard_panel.html", takes_context=True)
+@register.inclusion_tag("solutions/curation/curation_dashboard_panel.html", takes_context=True)
 def curation_dashboard_panel(context):
     user = context["request"].user
     assignments = [
@@ -61,6 +62,6 @@ def curation_dashboard_panel(context):
         .select_related("grid__challenge")
         .prefetch_related("grid__challenge__owners")
         .order_by("-assigned_at")[:10]
-        if curation_access.is_eligible_evaluator(user, e.grid.challenge)
+        if evaluations_access.is_eligible_evaluator(user, e.grid.challenge)
     ]
     return {"is_curator": is_curator(user), "assignments": assignments}

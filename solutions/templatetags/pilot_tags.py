@@ -6,13 +6,14 @@ Whoever may see the match sees its pilot's link; curators and the challenge's ci
 
 from django import template
 
-from .. import pilots_access
-from ..models import Match, PilotProject
+from solutions.pilots import access as pilots_access
+from solutions.pilots.models import PilotProject
+from solutions.proposals.models import Match
 
 register = template.Library()
 
 
-@register.inclusion_tag("solutions/pilot_match_section.html", takes_context=True)
+@register.inclusion_tag("solutions/pilots/pilot_match_section.html", takes_context=True)
 def match_pilot_panel(context, match: Match) -> dict:
     user = context["request"].user
     pilot = PilotProject.objects.filter(match=match).first()

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
-from solutions import pilots
+from solutions.case_studies import services as pilots
 from solutions.models import Match
 from tests.factories import OrganizationFactory
 from tests.pilots.builders import completed_pilot, published_case_study, started_pilot

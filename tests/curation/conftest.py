@@ -9,8 +9,9 @@ import html
 
 import pytest
 
-from solutions import curation, services
+from solutions.curation import services as curation
 from solutions.models import Match
+from solutions.proposals import services
 from tests.solutions import conftest as solutions_fixtures
 from tests.solutions.helpers import solution_of
 

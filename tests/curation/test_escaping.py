@@ -1,6 +1,6 @@
 """Hostile text typed into the evaluation of proposals is shown escaped on every page that shows it.
 
-The method of tests/security/test_xss_catalogue.py, for the forms of `solutions.forms_curation`:
+The method of tests/security/test_xss_catalogue.py, for the forms of `solutions.curation.forms` and `solutions.evaluations.forms`:
 each payload goes in through the forms, typed by the people who may (the city's staff and the
 curators manage the grid, each evaluator fills in their own sheet), then every page and HTML
 e-mail of the evaluation is read by each role that can see it, with `assert_escaped`.
@@ -22,8 +22,9 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from partners.models import User
-from solutions import forms_curation
-from solutions.forms_curation import CriterionForm, EvaluatorForm, GridForm, SheetForm
+from solutions.curation import forms as curation_forms
+from solutions.evaluations import forms as evaluation_forms
+from solutions.evaluations.forms import CriterionForm, EvaluatorForm, GridForm, SheetForm
 from solutions.models import EvaluationGrid, EvaluationSheet
 from tests.security.test_xss_catalogue import EXCLUDED as CATALOGUE_EXCLUDED
 from tests.security.test_xss_catalogue import free_text_fields as catalogue_fields
@@ -73,10 +74,15 @@ def shown_as_text(html: str, text: str) -> bool:
 def free_text_fields() -> set[tuple[str, str]]:
     """(form, field) for every text and file field of the curation forms, as built."""
     found = set()
-    for name, cls in vars(forms_curation).items():
+    classes = [
+        (name, cls, module)
+        for module in (curation_forms, evaluation_forms)
+        for name, cls in vars(module).items()
+    ]
+    for name, cls, module in classes:
         if not (
             isinstance(cls, type)
-            and cls.__module__ == forms_curation.__name__
+            and cls.__module__ == module.__name__
             and issubclass(cls, forms.BaseForm)
         ):
             continue

@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from partners.models import Membership, Notification
-from solutions import curation, services
-from solutions.curation_selectors import evaluation_summary
+from solutions.evaluations import services as curation
+from solutions.evaluations.selectors import evaluation_summary
 from solutions.models import EvaluationCriterion, EvaluationSheet, Evaluator, Match
+from solutions.proposals import services
 from tests.factories import member_of
 from tests.solutions.helpers import solution_of
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from partners.models import Membership, Notification
-from solutions import curation
+from solutions.curation import services as curation
 from solutions.models import Introduction, Match, MatchMessage
 from tests.factories import member_of
 

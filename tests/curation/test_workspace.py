@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from partners.models import Notification
-from solutions import curation
+from solutions.curation import services as curation
 from solutions.models import Match
 from tests.challenges.conftest import make_challenge
 from tests.factories import OrganizationFactory

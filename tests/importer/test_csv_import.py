@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from solutions.csv_import import COLUMNS, read_csv
+from solutions.importer.csv_files import COLUMNS, read_csv
 from solutions.models import Solution, SolutionImport
 from tests.factories import OrganizationFactory
 

@@ -447,7 +447,7 @@ def test_gains_with_an_unknown_key_are_refused(db, tmp_path):
 def test_a_published_challenge_whose_deadline_is_over_is_recorded_without_announcing_it(
     db, tmp_path, published_ids, django_capture_on_commit_callbacks
 ):
-    """DESIGN.md's own example: published, deadline 2025-03-31. The UI would refuse to publish
+    """docs/catalogue-format.md's example: published, deadline 2025-03-31. The UI would refuse to publish
     it now; the import records it as the archive it is, with its history, and alerts nobody."""
     data = catalogue()
     data["challenges"][0]["proposals_deadline"] = "2025-03-31"

@@ -5,7 +5,7 @@ import copy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from solutions.importer import SECTIONS, Known, Problem, validate_catalog
+from solutions.importer.validation import SECTIONS, Known, Problem, validate_catalog
 
 KNOWN = Known(
     domains={"mobility", "water", "energy"},

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from challenges.models import Challenge
-from solutions.matching import (
+from solutions.matching.ranking import (
     rank_challenges_for_solutions,
     rank_similar_challenges,
     rank_solutions,

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 
 from challenges.models import Challenge
-from solutions.matching import rank_solutions
+from solutions.matching.ranking import rank_solutions
 from solutions.models import Solution
 
 from ..factories import OrganizationFactory

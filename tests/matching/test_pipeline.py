@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from challenges.services import challenge_publish
 from partners.models import Job, Notification, Subscription
-from solutions.matching import MATCHING_JOB, challenge_matches_suggest
+from solutions.matching.services import MATCHING_JOB, challenge_matches_suggest
+from solutions.matching.tasks import matching_pending, matching_sweep
 from solutions.models import Match
-from solutions.tasks import matching_pending, matching_sweep
 
 from ..factories import UserFactory, member_of
 from ..solutions.helpers import open_challenge, solution_of
@@ -180,7 +180,7 @@ def test_broker_down_at_publish_leaves_the_job_to_the_sweep(
     mailoutbox,
     monkeypatch,
 ):
-    from solutions import tasks
+    from solutions.matching import tasks
 
     def broker_down(*args, **kwargs):
         raise ConnectionRefusedError("broker down")
@@ -267,7 +267,7 @@ def test_catalogue_offers_to_save_the_search_as_an_alert(client, innovator_a, db
 
 
 def test_refreshing_all_open_challenges_stores_suggestions_without_notifying(draft, sensors):
-    from solutions.matching import matches_refresh
+    from solutions.matching.services import matches_refresh
 
     type(draft).objects.filter(pk=draft.pk).update(status="published")
     assert matches_refresh() == 1

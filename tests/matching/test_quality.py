@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from challenges.models import Challenge
-from solutions.matching import rank_solutions
+from solutions.matching.ranking import rank_solutions
 
 from .conftest import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""`manage.py suggest_matches CHALLENGE [--limit N] [--json]` exactly as DESIGN.md."""
+"""`manage.py suggest_matches CHALLENGE [--limit N] [--json]` exactly as the README."""
 
 import json
 from io import StringIO

@@ -13,13 +13,9 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.db import transaction
 from django.test.signals import template_rendered
 
+from partners.delivery import UNSUBSCRIBE_SALT, BatchRenderer, render_notification
 from partners.models import Notification, NotificationKind
-from partners.notifications import (
-    UNSUBSCRIBE_SALT,
-    _BatchRenderer,
-    notify,
-    render_notification,
-)
+from partners.notifications import notify
 from partners.tasks import notifications_email_send
 
 from ..factories import UserFactory
@@ -98,7 +94,7 @@ def test_a_batch_renders_for_each_person_exactly_their_own_email_once_per_group(
         for i in range(20)
     ]
     rows = rows_for(crowd, template)
-    renderer = _BatchRenderer()
+    renderer = BatchRenderer()
     with renders() as batch_renders:
         emails = [renderer.render(notification) for notification in rows]
     with renders() as one_email:
@@ -143,7 +139,7 @@ def test_a_template_that_uses_the_person_otherwise_still_gets_each_persons_own_e
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
     ]
-    renderer = _BatchRenderer()
+    renderer = BatchRenderer()
     for notification in rows_for(people, "probe"):
         assert same_email(renderer.render(notification), render_notification(notification))
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from challenges.models import Challenge
 from partners.models import Organization, User
-from solutions import pilots
+from solutions.case_studies import services as case_studies
 from solutions.models import (
     CaseStudy,
     Indicator,
@@ -17,6 +17,7 @@ from solutions.models import (
     PilotProject,
     Solution,
 )
+from solutions.pilots import services as pilots
 from tests.solutions.helpers import open_challenge, solution_of
 
 
@@ -104,5 +105,5 @@ def completed_pilot(
 
 
 def published_case_study(pilot: PilotProject, by: User, **fields) -> CaseStudy:
-    study = pilots.case_study_create(pilot=pilot, by=by, **fields)
-    return pilots.case_study_publish(case_study=study, by=by)
+    study = case_studies.case_study_create(pilot=pilot, by=by, **fields)
+    return case_studies.case_study_publish(case_study=study, by=by)

@@ -9,14 +9,15 @@ from django.urls import reverse
 from challenges.models import Challenge
 from challenges.services import challenge_publish
 from partners.models import Notification
-from solutions import pilots
+from solutions.case_studies import services as case_studies
 from solutions.models import CaseStudy, CaseStudyCopy
+from solutions.pilots import services as pilots
 
 from .builders import completed_pilot, published_case_study, started_pilot
 
 
 def test_a_case_study_is_prefilled_from_the_pilot(completed_a, curator):
-    study = pilots.case_study_create(pilot=completed_a, by=curator)
+    study = case_studies.case_study_create(pilot=completed_a, by=curator)
     challenge = completed_a.challenge
     assert study.status == CaseStudy.Status.DRAFT
     assert study.need == challenge.description
@@ -26,7 +27,7 @@ def test_a_case_study_is_prefilled_from_the_pilot(completed_a, curator):
 
 def test_only_an_ended_pilot_becomes_a_case_study(pilot_a, curator):
     with pytest.raises(ValidationError):
-        pilots.case_study_create(pilot=pilot_a, by=curator)
+        case_studies.case_study_create(pilot=pilot_a, by=curator)
 
 
 def test_a_stopped_pilot_becomes_a_case_study_with_its_lessons(pilot_a, curator):
@@ -37,28 +38,28 @@ def test_a_stopped_pilot_becomes_a_case_study_with_its_lessons(pilot_a, curator)
         stop_reason="data",
         lessons_learned="Les données du fournisseur n'étaient pas ouvertes.",
     )
-    study = pilots.case_study_create(pilot=pilot_a, by=curator)
+    study = case_studies.case_study_create(pilot=pilot_a, by=curator)
     assert "pas ouvertes" in study.lessons
 
 
 def test_only_curators_write_and_publish_case_studies(completed_a, curator, city_a_staff):
     with pytest.raises(PermissionDenied):
-        pilots.case_study_create(pilot=completed_a, by=city_a_staff)
-    study = pilots.case_study_create(pilot=completed_a, by=curator)
+        case_studies.case_study_create(pilot=completed_a, by=city_a_staff)
+    study = case_studies.case_study_create(pilot=completed_a, by=curator)
     with pytest.raises(PermissionDenied):
-        pilots.case_study_publish(case_study=study, by=city_a_staff)
+        case_studies.case_study_publish(case_study=study, by=city_a_staff)
     with pytest.raises(PermissionDenied):
-        pilots.case_study_update(case_study=study, by=city_a_staff, title="x")
+        case_studies.case_study_update(case_study=study, by=city_a_staff, title="x")
 
 
 def test_publishing_notifies_the_pilot_team(
     completed_a, curator, city_a_staff, innovator_a, django_capture_on_commit_callbacks
 ):
-    study = pilots.case_study_create(pilot=completed_a, by=curator)
+    study = case_studies.case_study_create(pilot=completed_a, by=curator)
     with django_capture_on_commit_callbacks(execute=True):
-        pilots.case_study_publish(case_study=study, by=curator)
-        pilots.case_study_unpublish(case_study=study, by=curator)
-        pilots.case_study_publish(case_study=study, by=curator)
+        case_studies.case_study_publish(case_study=study, by=curator)
+        case_studies.case_study_unpublish(case_study=study, by=curator)
+        case_studies.case_study_publish(case_study=study, by=curator)
     notified = Notification.objects.filter(event=f"case-study-published:{study.pk}")
     # Published twice, announced once.
     assert sorted(n.recipient.email for n in notified) == sorted(
@@ -71,12 +72,12 @@ def test_visitors_see_public_case_studies_only(client, completed_a, curator):
     draft_pilot = completed_pilot(
         city=completed_a.city, innovator=completed_a.innovator, by=curator
     )
-    draft = pilots.case_study_create(pilot=draft_pilot, by=curator, title="Brouillon secret")
+    draft = case_studies.case_study_create(pilot=draft_pilot, by=curator, title="Brouillon secret")
     assert client.get(study.get_absolute_url()).status_code == 404
     assert client.get(draft.get_absolute_url()).status_code == 404
     listing = client.get(reverse("solutions:case_study_list")).content.decode()
     assert study.title not in listing and "Brouillon secret" not in listing
-    pilots.case_study_update(case_study=study, by=curator, visibility="public")
+    case_studies.case_study_update(case_study=study, by=curator, visibility="public")
     assert client.get(study.get_absolute_url()).status_code == 200
 
 
@@ -138,9 +139,9 @@ def test_only_city_staff_copy_and_only_into_their_own_city(
     client, case_study_a, innovator_b, city_b_staff, city_a
 ):
     with pytest.raises(PermissionDenied):
-        pilots.case_study_copy(case_study=case_study_a, by=innovator_b, city=city_a)
+        case_studies.case_study_copy(case_study=case_study_a, by=innovator_b, city=city_a)
     with pytest.raises(PermissionDenied):
-        pilots.case_study_copy(case_study=case_study_a, by=city_b_staff, city=city_a)
+        case_studies.case_study_copy(case_study=case_study_a, by=city_b_staff, city=city_a)
     client.force_login(innovator_b)
     url = reverse("solutions:case_study_copy", kwargs={"pk": case_study_a.pk})
     assert client.get(url).status_code == 404
@@ -150,14 +151,14 @@ def test_only_city_staff_copy_and_only_into_their_own_city(
 
 
 def test_a_draft_case_study_cannot_be_copied(completed_a, curator, city_b_staff, city_b):
-    study = pilots.case_study_create(pilot=completed_a, by=curator)
+    study = case_studies.case_study_create(pilot=completed_a, by=curator)
     with pytest.raises(PermissionDenied):
-        pilots.case_study_copy(case_study=study, by=city_b_staff, city=city_b)
+        case_studies.case_study_copy(case_study=study, by=city_b_staff, city=city_b)
 
 
 def _copy_and_run(study, *, city, staff, innovator, curator, visibility="public"):
     """City copies the case study, publishes the challenge and runs its own pilot."""
-    challenge = pilots.case_study_copy(case_study=study, by=staff, city=city)
+    challenge = case_studies.case_study_copy(case_study=study, by=staff, city=city)
     Challenge.objects.filter(pk=challenge.pk).update(visibility=visibility)
     challenge.refresh_from_db()
     challenge_publish(challenge=challenge, by=None)
@@ -192,7 +193,7 @@ def test_lineage_hides_copies_the_viewer_may_not_see(
     client, case_study_a, city_b, city_b_staff, innovator_b_org, curator, innovator_b
 ):
     # One copy still a draft, one published network-only.
-    pilots.case_study_copy(case_study=case_study_a, by=city_b_staff, city=city_b)
+    case_studies.case_study_copy(case_study=case_study_a, by=city_b_staff, city=city_b)
     _copy_and_run(
         case_study_a,
         city=city_b,
@@ -266,7 +267,7 @@ def test_challenge_pages_show_public_case_studies_of_their_domain_only(
     other = open_challenge([city_b])  # same domain (mobility)
     page = client.get(other.get_absolute_url()).content.decode()
     assert case_study_a.get_absolute_url() in page
-    pilots.case_study_update(case_study=case_study_a, by=curator, visibility="network")
+    case_studies.case_study_update(case_study=case_study_a, by=curator, visibility="network")
     page = client.get(other.get_absolute_url()).content.decode()
     assert case_study_a.get_absolute_url() not in page
 
@@ -340,7 +341,7 @@ def test_challenge_page_lists_the_copied_case_study_first_in_one_query(
     from challenges.access import challenge_for_viewer
     from challenges.selectors import similar_case_studies
 
-    copy = pilots.case_study_copy(case_study=case_study_a, by=city_b_staff, city=city_b)
+    copy = case_studies.case_study_copy(case_study=case_study_a, by=city_b_staff, city=city_b)
     challenge = challenge_for_viewer(city_b_staff, copy.pk)
     with django_assert_num_queries(1):
         studies = similar_case_studies(challenge)

@@ -1,12 +1,14 @@
 """Hostile text typed into pilots and case studies is shown escaped on every page and e-mail.
 
-The method of tests/security/test_xss_catalogue.py, for the forms of `solutions.forms_pilots`:
+The method of tests/security/test_xss_catalogue.py, for the forms of `solutions.pilots.forms`, `solutions.case_studies.forms` and
+`solutions.impact.forms`:
 each payload goes in through the forms, typed by the person who may (the pilot city's staff, a
 curator), then every page and HTML e-mail that shows it is read by each role that can see it. The
 raw payload must be absent, its escaped form present (a page list that misses the field fails)
 and no page may carry an injected script, event handler or `javascript:` link.
 
-The fields are read from the form classes: a new free-text field of `solutions.forms_pilots`
+The fields are read from the form classes: a new free-text field of `solutions.pilots.forms`, `solutions.case_studies.forms` and
+`solutions.impact.forms`
 fails `test_every_free_text_field_of_the_pilot_forms_is_typed_in` until the scenario types it in.
 """
 
@@ -16,9 +18,12 @@ import pytest
 from django import forms
 from django.urls import reverse
 
-from solutions import forms_pilots
-from solutions.forms_pilots import (
-    CaseStudyForm,
+from solutions.case_studies import forms as case_study_forms
+from solutions.case_studies.forms import CaseStudyForm
+from solutions.impact import forms as impact_forms
+from solutions.models import CaseStudy, Indicator, PilotProject
+from solutions.pilots import forms as pilot_forms
+from solutions.pilots.forms import (
     IndicatorForm,
     MeasurementForm,
     MilestoneForm,
@@ -26,7 +31,6 @@ from solutions.forms_pilots import (
     PilotStartForm,
     PilotTransitionForm,
 )
-from solutions.models import CaseStudy, Indicator, PilotProject
 from tests.security.xss_helpers import assert_escaped, ok
 from tests.solutions.helpers import open_challenge, solution_of
 
@@ -50,9 +54,10 @@ def free_text_fields() -> set[tuple[str, str]]:
     """(form, field) for every text field of the pilot and case study forms."""
     return {
         (name, field)
-        for name, cls in vars(forms_pilots).items()
+        for module in (pilot_forms, case_study_forms, impact_forms)
+        for name, cls in vars(module).items()
         if isinstance(cls, type)
-        and cls.__module__ == forms_pilots.__name__
+        and cls.__module__ == module.__name__
         and issubclass(cls, forms.BaseForm)
         for field, form_field in cls.base_fields.items()
         if isinstance(form_field, forms.CharField | forms.FileField)

@@ -10,7 +10,9 @@ import pytest
 from django.urls import reverse
 
 from challenges.models import Challenge
-from solutions import impact
+from solutions.impact import charts as impact_charts
+from solutions.impact import selectors as impact_selectors
+from solutions.impact import services as impact
 from solutions.models import PilotProject
 from tests.factories import OrganizationFactory
 from tests.solutions.helpers import open_challenge
@@ -106,7 +108,7 @@ def test_filters_by_domain_region_and_year(client, two_pilots):
 def test_stopped_and_running_pilots_add_no_gains(city_a, innovator_a_org, curator, db):
     from django.contrib.auth.models import AnonymousUser
 
-    from solutions import pilots
+    from solutions.pilots import services as pilots
 
     from .builders import indicator
 
@@ -164,11 +166,11 @@ def test_charts_are_accessible_svg_without_inline_style(client, two_pilots):
 
 
 def test_chart_geometry_scales_to_the_largest_row():
-    table = impact.Table("t", "T", "Row", [("a", "A"), ("b", "B")])
+    table = impact_selectors.Table("t", "T", "Row", [("a", "A"), ("b", "B")])
     table.rows = [("one", {"a": 10, "b": 30}), ("two", {"a": 20})]
-    chart = impact.bar_chart(table)
+    chart = impact_charts.bar_chart(table)
     first, second = chart["rows"]
-    plot = impact.CHART_WIDTH - impact.LABEL_WIDTH - impact.VALUE_WIDTH
+    plot = impact_charts.CHART_WIDTH - impact_charts.LABEL_WIDTH - impact_charts.VALUE_WIDTH
     assert sum(b.width for b in first.bars) == pytest.approx(plot)
     assert second.bars[0].width == pytest.approx(plot / 2)
     assert [value for _x, _y, value in first.values] == [40]  # the total, after the bar
@@ -176,11 +178,14 @@ def test_chart_geometry_scales_to_the_largest_row():
 
 
 def test_unstacked_chart_draws_one_bar_per_column():
-    table = impact.Table("t", "T", "Row", [("a", "A"), ("b", "B")], stacked=False)
+    table = impact_selectors.Table("t", "T", "Row", [("a", "A"), ("b", "B")], stacked=False)
     table.rows = [("one", {"a": 10, "b": 5}), ("two", {"b": 20})]
-    first, second = impact.bar_chart(table)["rows"]
-    assert [b.y for b in first.bars] == [first.bars[0].y, first.bars[0].y + impact.BAR_HEIGHT]
-    assert all(b.x == impact.LABEL_WIDTH for b in first.bars + second.bars)
+    first, second = impact_charts.bar_chart(table)["rows"]
+    assert [b.y for b in first.bars] == [
+        first.bars[0].y,
+        first.bars[0].y + impact_charts.BAR_HEIGHT,
+    ]
+    assert all(b.x == impact_charts.LABEL_WIDTH for b in first.bars + second.bars)
     assert [value for _x, _y, value in first.values] == [10, 5]
     assert [value for _x, _y, value in second.values] == [20]
 
@@ -259,8 +264,8 @@ def test_exports_neutralise_spreadsheet_formulas(client, curator, pilot_a):
 def test_the_dashboard_is_served_from_a_snapshot_until_pilots_change(
     client, city_a, innovator_a_org, curator, django_assert_max_num_queries
 ):
-    from solutions import pilots
     from solutions.models import ImpactSnapshot
+    from solutions.pilots import services as pilots
 
     completed_pilot(city=city_a, innovator=innovator_a_org, by=curator, gains=(("CAD", "9", "4"),))
     first = client.get(reverse("solutions:impact_dashboard"))

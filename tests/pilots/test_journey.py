@@ -13,8 +13,10 @@ import pytest
 from django.urls import reverse
 
 from challenges.services import challenge_transition
-from solutions import curation, pilots
+from solutions.case_studies import services as case_studies
+from solutions.curation import services as curation
 from solutions.models import CaseStudyCopy, Match
+from solutions.pilots import services as pilots
 from tests.solutions.helpers import open_challenge, solution_of
 
 
@@ -58,8 +60,8 @@ def test_from_introduction_to_copied_case_study(
             values=[("Eau", "environmental", "m3", "1000", "800"),
                     ("Coût", "economic", "CAD", "5000", "4200")],
         )  # fmt: skip
-        study = pilots.case_study_create(pilot=first, by=curator, title="Compteurs à Granby")
-        pilots.case_study_publish(case_study=study, by=curator)
+        study = case_studies.case_study_create(pilot=first, by=curator, title="Compteurs à Granby")
+        case_studies.case_study_publish(case_study=study, by=curator)
     challenge.refresh_from_db()
     assert challenge.status == "closed"
     assert {m.to[0] for m in mailoutbox} >= {city_a_staff.email, innovator_a.email}
@@ -118,10 +120,10 @@ def test_a_visitor_never_sees_network_only_data_by_any_route(
         start=date(2025, 1, 1), end=date(2025, 6, 1),
         values=[("Eau confidentielle", "environmental", "m3", "777", "111")],
     )  # fmt: skip
-    study = pilots.case_study_create(
+    study = case_studies.case_study_create(
         pilot=pilot, by=curator, title="Étude réseau confidentielle", visibility="network"
     )
-    pilots.case_study_publish(case_study=study, by=curator)
+    case_studies.case_study_publish(case_study=study, by=curator)
     urls = [
         reverse("home"),
         reverse("challenges:list"),

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from challenges.models import Challenge
 from partners.models import Notification
-from solutions import pilots
 from solutions.models import EvidenceLevel, Match, PilotProject
+from solutions.pilots import services as pilots
 from tests.solutions.helpers import open_challenge, solution_of
 
 from .builders import indicator, introduced_match, started_pilot

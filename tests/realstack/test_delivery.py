@@ -5,7 +5,7 @@ import time
 import pytest
 
 from partners.models import Job, Notification, Subscription
-from solutions.matching import MATCHING_JOB
+from solutions.matching.services import MATCHING_JOB
 
 from ..factories import member_of
 from ..solutions.helpers import open_challenge, solution_of

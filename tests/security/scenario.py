@@ -10,8 +10,9 @@ from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from partners.delivery import unsubscribe_token
 from partners.models import Membership, NotificationKind, Organization
-from partners.notifications import notify, unsubscribe_token
+from partners.notifications import notify
 from tests.factories import MembershipFactory, UserFactory
 
 __all__ = [

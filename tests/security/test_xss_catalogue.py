@@ -35,14 +35,16 @@ from challenges.forms import (
     UpdateForm,
 )
 from challenges.models import Challenge, Domain
+from partners.delivery import notification_digest_deliver
 from partners.models import Notification
-from partners.notifications import notification_digest_deliver
-from solutions import forms as solution_forms
-from solutions import forms_curation as curation_forms
-from solutions.filters import SolutionFilter
-from solutions.forms import SolutionForm
+from solutions.alerts.forms import SubscriptionForm
+from solutions.catalogue import forms as catalogue_forms
+from solutions.catalogue.filters import SolutionFilter
+from solutions.catalogue.forms import SolutionForm
+from solutions.curation import forms as curation_forms
+from solutions.importer import forms as importer_forms
 from solutions.models import Match, Solution, SolutionImport
-from solutions.subscriptions import SubscriptionForm
+from solutions.proposals import forms as proposals_forms
 from tests.solutions.helpers import PDF, PNG, open_challenge
 
 from .xss_helpers import assert_escaped, injected_markup, ok
@@ -59,13 +61,16 @@ P, URL, FILE = "payload", "url", "file"
 FORM_MODULES = (
     "challenges.forms",
     "challenges.filters",
-    "solutions.forms",
-    "solutions.forms_curation",
-    "solutions.filters",
-    "solutions.subscriptions",
+    "solutions.catalogue.forms",
+    "solutions.catalogue.filters",
+    "solutions.proposals.forms",
+    "solutions.importer.forms",
+    "solutions.curation.forms",
+    "solutions.evaluations.forms",
+    "solutions.alerts.forms",
 )
 # Free-text fields not typed in here, with the reason. Pilots and case studies (solutions.
-# forms_pilots) are tests/pilots/test_escaping.py's, partners' forms are test_xss.py's.
+# pilots, case_studies and impact forms) are tests/pilots/test_escaping.py's, partners' forms are test_xss.py's.
 EVALUATION = (
     "evaluation: tests/curation/test_escaping.py types it in and reads the grid, the board, "
     "the evaluation sheet and the summary"
@@ -270,7 +275,7 @@ def hostile(
             innovator_a,
             reverse("solutions:create", kwargs={"slug": innovator_a_org.slug}),
             solution_form(payload, name),
-            forms=[solution_forms.SolutionForm, solution_forms.ReferenceForm],
+            forms=[catalogue_forms.SolutionForm, catalogue_forms.ReferenceForm],
         )
         solution = Solution.objects.get(name=f"{name} {payload}")
         spk = {"pk": solution.pk}
@@ -279,7 +284,7 @@ def hostile(
             innovator_a,
             reverse("solutions:attachment_add", kwargs=spk),
             {"file": upload("png", PNG, "image/png")},
-            forms=[solution_forms.AttachmentForm],
+            forms=[catalogue_forms.AttachmentForm],
         )
         solutions.append(solution)
     s1, s2 = solutions
@@ -350,13 +355,13 @@ def hostile(
             "accept_terms": "on",
             "attachment": upload("pdf", PDF, "application/pdf"),
         },
-        forms=[solution_forms.ProposalForm],
+        forms=[proposals_forms.ProposalForm],
     )
     proposal = Match.objects.get(challenge=challenge, solution=s1)
     assert proposal.status == Match.Status.PROPOSED
     edit = reverse("solutions:proposal_edit", kwargs={"pk": proposal.pk})
     s.snapshot("proposal's edit form", innovator_a, edit, shows=(P, FILE))
-    s.post(innovator_a, edit, pitch, forms=[solution_forms.ProposalForm])
+    s.post(innovator_a, edit, pitch, forms=[proposals_forms.ProposalForm])
 
     # The curator shortlists it and introduces both sides, who accept and talk.
     mpk = {"pk": proposal.pk}
@@ -436,7 +441,7 @@ def hostile(
                 ]
             )
         },
-        forms=[solution_forms.CsvUploadForm],
+        forms=[importer_forms.CsvUploadForm],
     )
     upload_pk = SolutionImport.objects.get().pk
     s.snapshot(

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from challenges.models import Challenge, ChallengeFollow
 from partners.models import Notification
+from solutions.matching.selectors import challenges_for_solutions
 from solutions.models import Match, Solution
-from solutions.selectors import challenges_for_solutions
 
 from .helpers import open_challenge, solution_of
 
@@ -66,9 +66,9 @@ def test_city_dashboard_counts_proposals_and_matches_per_challenge(
     response = client.get(DASHBOARD)
     page = text(response)
     assert "1 proposition attend votre examen." in page
-    (row,) = [s for t, s in response.context["sections"] if t == "solutions/dashboard_city.html"][
-        0
-    ]["challenges"]
+    (row,) = [
+        s for t, s in response.context["sections"] if t == "solutions/proposals/dashboard_city.html"
+    ][0]["challenges"]
     assert (row.title, row.proposal_count, row.new_proposal_count, row.match_count) == (
         "Enjeu de Granby",
         1,

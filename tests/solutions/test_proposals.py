@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from challenges.models import Challenge
 from partners.models import Notification
-from solutions import services
 from solutions.models import Match, Solution
+from solutions.proposals import services
 
 from .helpers import PDF, open_challenge, solution_of
 

@@ -1,4 +1,4 @@
-"""`manage.py import_catalog FILE.json [--dry-run] [--no-notify]` (format: DESIGN.md)."""
+"""`manage.py import_catalog FILE.json [--dry-run] [--no-notify]` (format: docs/catalogue-format.md)."""
 
 import json
 import time
@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from solutions.importer import CatalogError, catalog_import, parse_catalog
+from solutions.importer.services import catalog_import
+from solutions.importer.validation import CatalogError, parse_catalog
 
 
 class Command(BaseCommand):

@@ -24,7 +24,7 @@ from django.utils import timezone
 from challenges.models import Challenge, Domain
 from partners.caching import content_changed
 from partners.models import Membership, Organization, User
-from solutions.models import Solution
+from solutions.catalogue.models import Solution
 
 SOURCE = Path(settings.BASE_DIR) / "tests" / "data" / "matching_catalogue.json"
 CHUNK = 5000

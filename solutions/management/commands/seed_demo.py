@@ -4,9 +4,9 @@ from django.core.management.base import BaseCommand
 
 from challenges.demo import seed_challenges
 from partners.demo import DEMO_PASSWORD, accounts_summary, seed_partners
-from solutions.demo import seed_solutions
-from solutions.demo_pilots import seed_pilots
-from solutions.matching import matches_refresh
+from solutions.demo.catalogue import seed_solutions
+from solutions.demo.pilots import seed_pilots
+from solutions.matching.services import matches_refresh
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from challenges.models import Challenge
-from solutions.matching import rank_solutions
+from solutions.matching.ranking import rank_solutions
 
 
 class Command(BaseCommand):
