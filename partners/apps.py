@@ -7,6 +7,7 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Organisations et personnes")
 
     def ready(self) -> None:
+        from . import lookups  # noqa: F401 - registers IntegerFieldIn
         from .caching import connect_signals
 
         connect_signals()
