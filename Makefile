@@ -10,7 +10,11 @@ RUN_ENV = DEBUG=false SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.
 	SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
 	SECURE_HSTS_SECONDS=0 SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: run test install install-dev migrate demo static messages lint format bench clean
+# `make test` runs on every core (pytest-xdist) in a random order (pytest-randomly, seed printed at
+# the top: replay with PYTEST_ARGS="-p randomly --randomly-seed=N"); PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
+
+.PHONY: run test fuzz install install-dev migrate demo static messages lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +44,12 @@ run: install var/secret_key
 	$(RUN_ENV) $(BIN)/gunicorn iveo_portal.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
 test: install-dev
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# The property-based tests (hypothesis) with many more examples (IVEO_FUZZ_EXAMPLES, 500 by
+# default); examples that failed are kept in .hypothesis/examples and tried first next time.
+fuzz: install-dev
+	IVEO_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m hypothesis $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -1,10 +1,31 @@
 """Shared fixtures: the portal's roles, built through factories and services."""
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from partners.models import Membership, Organization
 
 from .factories import OrganizationFactory, member_of
+
+# Hypothesis: every run explores new examples (no derandomize). CI passes a seed derived from the
+# commit (`--hypothesis-seed`, see .ci/run), so each submission explores others and a failure is
+# replayed from the seed it prints. `make fuzz` runs the property tests with many more examples
+# and keeps the ones that failed in .hypothesis/examples, to try them first next time.
+_HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much]
+settings.register_profile(
+    "iveo", max_examples=30, deadline=None, database=None, suppress_health_check=_HEALTH
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("IVEO_FUZZ_EXAMPLES", "500")),
+    deadline=None,
+    database=DirectoryBasedExampleDatabase(".hypothesis/examples"),
+    suppress_health_check=_HEALTH,
+)
+settings.load_profile(os.environ.get("IVEO_HYPOTHESIS_PROFILE", "iveo"))
 
 
 @pytest.fixture(autouse=True)

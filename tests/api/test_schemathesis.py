@@ -37,8 +37,6 @@ CHECKS = [
 EXAMPLES = int(os.environ.get("IVEO_SCHEMATHESIS_EXAMPLES", "30"))
 HYPOTHESIS = {
     "deadline": None,
-    "database": None,
-    "derandomize": bool(os.environ.get("CI")),
     "suppress_health_check": [
         HealthCheck.function_scoped_fixture,
         HealthCheck.too_slow,

@@ -12,7 +12,7 @@ from ..solutions.helpers import open_challenge, solution_of
 
 pytestmark = [
     pytest.mark.realstack,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
