@@ -34,6 +34,21 @@ def _media_and_language(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language, as a fresh process does.
+
+    A request activates its person's language for the rest of the thread (LocaleMiddleware,
+    partners.middleware); a test that called a command or a service after another test's
+    English request got English output, depending on the order the tests ran in.
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (pages and counts of another test's data)."""
     from django.core.cache import cache
