@@ -14,7 +14,7 @@ from challenges.models import Challenge
 from partners.models import Organization
 from solutions.api import filters, serializers
 from solutions.api.permissions import IsCurator
-from solutions.case_studies import access as pilots_access
+from solutions.case_studies import access as case_studies_access
 from solutions.case_studies.models import CaseStudyCopy
 from solutions.catalogue.access import public_solutions
 from solutions.catalogue.models import Solution
@@ -132,7 +132,7 @@ class CaseStudyViewSet(_ReadOnly):
 
     def get_queryset(self):
         return (
-            pilots_access.public_case_studies()
+            case_studies_access.public_case_studies()
             .select_related(
                 "pilot__city", "pilot__innovator", "pilot__solution", "pilot__challenge"
             )

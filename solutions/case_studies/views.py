@@ -15,8 +15,8 @@ from partners.access import curator_required, is_curator
 from partners.models import Organization
 from partners.utils import add_errors, posted_data, querystring_without_page
 from solutions.case_studies import access as case_studies_access
-from solutions.case_studies import selectors as pilots_selectors
-from solutions.case_studies import services as pilots
+from solutions.case_studies import selectors as case_studies_selectors
+from solutions.case_studies import services as case_studies
 from solutions.case_studies.forms import CaseStudyFilterForm, CaseStudyForm, CopyForm
 from solutions.case_studies.models import CaseStudy
 from solutions.pilots import access as pilots_access
@@ -28,7 +28,7 @@ PAGE_SIZE = 20
 def case_study_list(request: HttpRequest) -> HttpResponse:
     form = CaseStudyFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    queryset = pilots_selectors.case_study_list(
+    queryset = case_studies_selectors.case_study_list(
         request.user, domain=data.get("domain"), outcome=data.get("outcome", "")
     )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -46,7 +46,7 @@ def case_study_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def case_study_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    study = pilots_selectors.case_study_detail(
+    study = case_studies_selectors.case_study_detail(
         case_studies_access.case_study_for_viewer(request.user, pk)
     )
     pilot = study.pilot
@@ -60,7 +60,7 @@ def case_study_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "solution_html": render_markdown(study.solution_text),
             "results_html": render_markdown(study.results),
             "lessons_html": render_markdown(study.lessons),
-            "lineage": pilots_selectors.lineage(study, request.user),
+            "lineage": case_studies_selectors.lineage(study, request.user),
             "can_copy": case_studies_access.can_copy_case_study(request.user, study),
             "curator": is_curator(request.user),
             "challenge_visible": can_view_challenge(request.user, pilot.challenge),
@@ -75,10 +75,12 @@ def case_study_create(request: HttpRequest, pk: int) -> HttpResponse:
     existing = CaseStudy.objects.filter(pilot=pilot).first()
     if existing is not None:
         return redirect("solutions:case_study_edit", pk=existing.pk)
-    form = CaseStudyForm(posted_data(request), initial=pilots.case_study_initial(pilot))
+    form = CaseStudyForm(posted_data(request), initial=case_studies.case_study_initial(pilot))
     if request.method == "POST" and form.is_valid():
         try:
-            study = pilots.case_study_create(pilot=pilot, by=request.user, **form.cleaned_data)
+            study = case_studies.case_study_create(
+                pilot=pilot, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -103,7 +105,7 @@ def case_study_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = CaseStudyForm(posted_data(request), instance=study)
     if request.method == "POST" and form.is_valid():
         try:
-            pilots.case_study_update(case_study=study, by=request.user, **form.cleaned_data)
+            case_studies.case_study_update(case_study=study, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -121,10 +123,10 @@ def case_study_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def case_study_publish(request: HttpRequest, pk: int) -> HttpResponse:
     study = case_studies_access.case_study_for_curator(request.user, pk)
     if request.POST.get("action") == "unpublish":
-        pilots.case_study_unpublish(case_study=study, by=request.user)
+        case_studies.case_study_unpublish(case_study=study, by=request.user)
         messages.success(request, _("L'étude de cas est retirée de la publication."))
     else:
-        pilots.case_study_publish(case_study=study, by=request.user)
+        case_studies.case_study_publish(case_study=study, by=request.user)
         messages.success(request, _("L'étude de cas est publiée."))
     return redirect(study)
 
@@ -135,13 +137,13 @@ def case_study_copy(request: HttpRequest, pk: int) -> HttpResponse:
     study = case_studies_access.case_study_for_viewer(request.user, pk)
     if not case_studies_access.can_copy_case_study(request.user, study):
         raise Http404
-    cities = pilots_selectors.copy_cities(request.user)
+    cities = case_studies_selectors.copy_cities(request.user)
     form = CopyForm(
         posted_data(request),
         cities=Organization.objects.filter(pk__in=[c.pk for c in cities]),
     )
     if request.method == "POST" and form.is_valid():
-        challenge = pilots.case_study_copy(
+        challenge = case_studies.case_study_copy(
             case_study=study, by=request.user, city=form.cleaned_data["city"]
         )
         messages.success(

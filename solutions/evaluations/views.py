@@ -11,9 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from challenges.markdown import render_markdown
 from partners.utils import error_text, form_error_text
-from solutions.evaluations import access as curation_access
-from solutions.evaluations import selectors as curation_selectors
-from solutions.evaluations import services as curation
+from solutions.evaluations import access as evaluations_access
+from solutions.evaluations import selectors as evaluations_selectors
+from solutions.evaluations import services as evaluations
 from solutions.evaluations.forms import CriterionForm, EvaluatorForm, GridForm, SheetForm
 from solutions.evaluations.models import Evaluator
 
@@ -26,13 +26,13 @@ def _grid_page(challenge) -> str:
 @require_http_methods(["GET", "POST"])
 def evaluation_grid(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     """The grid of a challenge: instructions, criteria, evaluators (city staff and curators)."""
-    challenge, grid = curation_access.grid_for_manager(request.user, challenge_pk)
+    challenge, grid = evaluations_access.grid_for_manager(request.user, challenge_pk)
     form = GridForm(
         request.POST or None,
         initial={"instructions": grid.instructions if grid else ""},
     )
     if request.method == "POST" and form.is_valid():
-        curation.evaluation_grid_save(
+        evaluations.evaluation_grid_save(
             challenge=challenge,
             by=request.user,
             instructions=form.cleaned_data["instructions"],
@@ -41,23 +41,25 @@ def evaluation_grid(request: HttpRequest, challenge_pk: int) -> HttpResponse:
         return redirect(_grid_page(challenge))
     context = {"challenge": challenge, "grid": grid, "form": form}
     if grid is not None:
-        grid = curation_selectors.grid_with_relations(grid)
+        grid = evaluations_selectors.grid_with_relations(grid)
         assigned = {e.user_id for e in grid.evaluators.all()}
         context |= {
             "grid": grid,
             "criteria": list(grid.criteria.all()),
-            "evaluators": curation_selectors.evaluator_progress(grid),
+            "evaluators": evaluations_selectors.evaluator_progress(grid),
             "criterion_form": CriterionForm(),
             "evaluator_form": EvaluatorForm(
-                candidates=curation_access.eligible_evaluators(challenge).exclude(pk__in=assigned)
+                candidates=evaluations_access.eligible_evaluators(challenge).exclude(
+                    pk__in=assigned
+                )
             ),
-            "locked": curation_selectors.grid_locked(grid),
+            "locked": evaluations_selectors.grid_locked(grid),
         }
     return render(request, "solutions/evaluations/evaluation_grid.html", context)
 
 
 def _grid_or_404(request: HttpRequest, challenge_pk: int):
-    challenge, grid = curation_access.grid_for_manager(request.user, challenge_pk)
+    challenge, grid = evaluations_access.grid_for_manager(request.user, challenge_pk)
     if grid is None:
         raise Http404
     return challenge, grid
@@ -72,7 +74,7 @@ def evaluation_criterion_add(request: HttpRequest, challenge_pk: int) -> HttpRes
         messages.error(request, form_error_text(form))
         return redirect(_grid_page(challenge))
     try:
-        curation.evaluation_criterion_add(grid=grid, by=request.user, **form.cleaned_data)
+        evaluations.evaluation_criterion_add(grid=grid, by=request.user, **form.cleaned_data)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -86,7 +88,7 @@ def evaluation_criterion_delete(request: HttpRequest, challenge_pk: int, pk: int
     challenge, grid = _grid_or_404(request, challenge_pk)
     criterion = get_object_or_404(grid.criteria, pk=pk)
     try:
-        curation.evaluation_criterion_delete(criterion=criterion, by=request.user)
+        evaluations.evaluation_criterion_delete(criterion=criterion, by=request.user)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -98,12 +100,12 @@ def evaluation_criterion_delete(request: HttpRequest, challenge_pk: int, pk: int
 @require_POST
 def evaluation_evaluator_add(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     challenge, grid = _grid_or_404(request, challenge_pk)
-    form = EvaluatorForm(request.POST, candidates=curation_access.eligible_evaluators(challenge))
+    form = EvaluatorForm(request.POST, candidates=evaluations_access.eligible_evaluators(challenge))
     if not form.is_valid():
         messages.error(request, form_error_text(form))
         return redirect(_grid_page(challenge))
     try:
-        curation.evaluator_assign(grid=grid, user=form.cleaned_data["user"], by=request.user)
+        evaluations.evaluator_assign(grid=grid, user=form.cleaned_data["user"], by=request.user)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -120,7 +122,7 @@ def evaluation_evaluator_add(request: HttpRequest, challenge_pk: int) -> HttpRes
 def evaluation_evaluator_remove(request: HttpRequest, challenge_pk: int, pk: int) -> HttpResponse:
     challenge, grid = _grid_or_404(request, challenge_pk)
     evaluator = get_object_or_404(grid.evaluators.select_related("grid__challenge"), pk=pk)
-    curation.evaluator_remove(evaluator=evaluator, by=request.user)
+    evaluations.evaluator_remove(evaluator=evaluator, by=request.user)
     messages.success(request, _("L'évaluateur est retiré ; ses fiches ne comptent plus."))
     return redirect(_grid_page(challenge))
 
@@ -130,7 +132,7 @@ def evaluation_evaluator_remove(request: HttpRequest, challenge_pk: int, pk: int
 def evaluation_summary(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     """The ranked weighted scores: the city's staff and curators."""
     challenge, grid = _grid_or_404(request, challenge_pk)
-    criteria, rows = curation_selectors.evaluation_summary(grid)
+    criteria, rows = evaluations_selectors.evaluation_summary(grid)
     return render(
         request,
         "solutions/evaluations/evaluation_summary.html",
@@ -148,7 +150,7 @@ def evaluation_mine(request: HttpRequest) -> HttpResponse:
         .select_related("grid__challenge")
         .prefetch_related("grid__challenge__owners")
         .order_by("-assigned_at")
-        if curation_access.is_eligible_evaluator(request.user, e.grid.challenge)
+        if evaluations_access.is_eligible_evaluator(request.user, e.grid.challenge)
     ]
     return render(
         request, "solutions/evaluations/evaluation_mine.html", {"assignments": assignments}
@@ -159,10 +161,10 @@ def evaluation_mine(request: HttpRequest) -> HttpResponse:
 @require_GET
 def evaluation_board(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     """An evaluator's proposals to evaluate, with where they stand on each."""
-    evaluator = curation_access.evaluator_for_user(request.user, challenge_pk)
+    evaluator = evaluations_access.evaluator_for_user(request.user, challenge_pk)
     challenge = evaluator.grid.challenge
-    sheets = curation_selectors.sheets_of(evaluator)
-    matches = list(curation_selectors.evaluated_matches(challenge))
+    sheets = evaluations_selectors.sheets_of(evaluator)
+    matches = list(evaluations_selectors.evaluated_matches(challenge))
     for match in matches:
         match.my_sheet = sheets.get(match.pk)
     return render(
@@ -181,14 +183,14 @@ def evaluation_board(request: HttpRequest, challenge_pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def evaluation_sheet(request: HttpRequest, challenge_pk: int, match_pk: int) -> HttpResponse:
-    evaluator = curation_access.evaluator_for_user(request.user, challenge_pk)
-    match = curation_access.match_for_evaluator(evaluator, match_pk)
+    evaluator = evaluations_access.evaluator_for_user(request.user, challenge_pk)
+    match = evaluations_access.match_for_evaluator(evaluator, match_pk)
     criteria = list(evaluator.grid.criteria.all())
-    sheet = curation_selectors.sheets_of(evaluator).get(match.pk)
+    sheet = evaluations_selectors.sheets_of(evaluator).get(match.pk)
     form = SheetForm(request.POST or None, criteria=criteria, sheet=sheet)
     if request.method == "POST" and form.is_valid():
         try:
-            sheet = curation.evaluation_sheet_save(
+            sheet = evaluations.evaluation_sheet_save(
                 evaluator=evaluator,
                 match=match,
                 by=request.user,

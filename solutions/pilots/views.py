@@ -22,7 +22,6 @@ from partners.access import curator_required, is_curator
 from partners.utils import add_errors, posted_data, querystring_without_page
 from solutions.case_studies import selectors as case_studies_selectors
 from solutions.pilots import access as pilots_access
-from solutions.pilots import models as impact
 from solutions.pilots import selectors as pilots_selectors
 from solutions.pilots import services as pilots
 from solutions.pilots.forms import (
@@ -34,7 +33,7 @@ from solutions.pilots.forms import (
     PilotStartForm,
     PilotTransitionForm,
 )
-from solutions.pilots.models import Indicator, Measurement, Milestone, PilotProject
+from solutions.pilots.models import EvidenceLevel, Indicator, Measurement, Milestone, PilotProject
 
 PAGE_SIZE = 20
 
@@ -109,7 +108,7 @@ def pilot_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 (to, PilotProject.Status(to).label)
                 for to in pilots.allowed_pilot_transitions(pilot, request.user)
             ],
-            "evidence_levels": impact.EvidenceLevel.choices,
+            "evidence_levels": EvidenceLevel.choices,
             "case_study": case_study,
             "can_create_case_study": curator and pilot.is_ended and case_study is None,
             "challenge_visible": can_view_challenge(request.user, pilot.challenge),

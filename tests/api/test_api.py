@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
-from solutions.case_studies import services as pilots
+from solutions.case_studies import services as case_studies
 from solutions.models import Match
 from tests.factories import OrganizationFactory
 from tests.pilots.builders import completed_pilot, published_case_study, started_pilot
@@ -87,7 +87,7 @@ def test_network_content_never_leaks_even_to_verified_members_or_curators(
 def test_case_studies_carry_their_results_and_public_lineage(
     client, open_data, city_b, city_b_staff, curator
 ):
-    copy = pilots.case_study_copy(
+    copy = case_studies.case_study_copy(
         case_study=open_data["public_study"], by=city_b_staff, city=city_b
     )
     item = client.get(f"{API}case-studies/{open_data['public_study'].pk}/").json()
@@ -113,7 +113,9 @@ def test_case_studies_carry_their_results_and_public_lineage(
 def test_a_public_case_study_of_a_network_challenge_does_not_name_the_challenge(
     client, open_data, curator
 ):
-    pilots.case_study_update(case_study=open_data["network_study"], by=curator, visibility="public")
+    case_studies.case_study_update(
+        case_study=open_data["network_study"], by=curator, visibility="public"
+    )
     item = client.get(f"{API}case-studies/{open_data['network_study'].pk}/").json()
     assert item["challenge"] is None
     assert "Réseau seulement" not in str(item)

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from partners.models import Membership, Notification
-from solutions.evaluations import services as curation
+from solutions.evaluations import services as evaluations
 from solutions.evaluations.selectors import evaluation_summary
 from solutions.models import EvaluationCriterion, EvaluationSheet, Evaluator, Match
 from solutions.proposals import services
@@ -22,15 +22,15 @@ def url(name: str, challenge, **kwargs) -> str:
 @pytest.fixture
 def grid(challenge, city_a_staff):
     """Two criteria: fit on a 0-5 scale (weight 3) and "already deployed in Quebec" (weight 1)."""
-    grid = curation.evaluation_grid_save(
+    grid = evaluations.evaluation_grid_save(
         challenge=challenge,
         by=city_a_staff,
         instructions="Lisez chaque proposition en entier.",
     )
-    curation.evaluation_criterion_add(
+    evaluations.evaluation_criterion_add(
         grid=grid, by=city_a_staff, label="Adéquation au besoin", kind="scale", weight=3
     )
-    curation.evaluation_criterion_add(
+    evaluations.evaluation_criterion_add(
         grid=grid,
         by=city_a_staff,
         label="Déjà déployée au Québec",
@@ -59,7 +59,7 @@ def criteria(grid):
 
 def score(evaluator, match, fit_value, deployed_value, **extra):
     fit, deployed = criteria(evaluator.grid)
-    return curation.evaluation_sheet_save(
+    return evaluations.evaluation_sheet_save(
         evaluator=evaluator,
         match=match,
         by=evaluator.user,
@@ -114,12 +114,12 @@ def test_evaluators_are_chosen_among_the_city_staff_and_curators_and_notified(
     assert "Évaluation à faire" in mailoutbox[0].subject
     assert url("evaluation_board", challenge) in mailoutbox[0].body
     with pytest.raises(ValidationError):
-        curation.evaluator_assign(grid=grid, user=innovator_a, by=city_a_staff)
+        evaluations.evaluator_assign(grid=grid, user=innovator_a, by=city_a_staff)
 
 
 def test_the_weighted_ranking(grid, proposal, second_proposal, city_a_staff, curator):
-    first = curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
-    second = curation.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
+    first = evaluations.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
+    second = evaluations.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
     # Proposal A: (3 x 5/5 + 1 x 0) / 4 = 75 and (3 x 3/5 + 1 x 1) / 4 = 70 -> 72.5
     score(first, proposal, 5, 0)
     score(second, proposal, 3, 1)
@@ -137,8 +137,8 @@ def test_the_weighted_ranking(grid, proposal, second_proposal, city_a_staff, cur
 def test_a_conflict_of_interest_recuses_the_evaluator_from_that_proposal_only(
     client, grid, challenge, proposal, second_proposal, city_a_staff, curator
 ):
-    mine = curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
-    other = curation.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
+    mine = evaluations.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
+    other = evaluations.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
     score(mine, proposal, 0, 0)
     score(other, proposal, 5, 1)
     score(mine, second_proposal, 5, 1)
@@ -161,14 +161,14 @@ def test_a_conflict_of_interest_recuses_the_evaluator_from_that_proposal_only(
 def test_a_conflict_needs_its_nature_and_a_score_needs_every_criterion(
     grid, proposal, city_a_staff
 ):
-    evaluator = curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
+    evaluator = evaluations.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
     with pytest.raises(ValidationError):
-        curation.evaluation_sheet_save(
+        evaluations.evaluation_sheet_save(
             evaluator=evaluator, match=proposal, by=city_a_staff, conflict=True
         )
     fit, _deployed = criteria(grid)
     with pytest.raises(ValidationError):
-        curation.evaluation_sheet_save(
+        evaluations.evaluation_sheet_save(
             evaluator=evaluator,
             match=proposal,
             by=city_a_staff,
@@ -180,7 +180,7 @@ def test_a_conflict_needs_its_nature_and_a_score_needs_every_criterion(
 
 
 def test_the_sheet_form_scores_a_proposal(client, grid, challenge, proposal, city_a_staff):
-    curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
+    evaluations.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
     fit, deployed = criteria(grid)
     client.force_login(city_a_staff)
     page = text(client.get(url("evaluation_sheet", challenge, match_pk=proposal.pk)))
@@ -208,8 +208,8 @@ def test_the_sheet_form_scores_a_proposal(client, grid, challenge, proposal, cit
 def test_notes_are_private_to_their_author(
     client, grid, challenge, proposal, city_a_staff, curator
 ):
-    mine = curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
-    curation.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
+    mine = evaluations.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
+    evaluations.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
     score(mine, proposal, 4, 1, notes="Note confidentielle de Granby.")
     client.force_login(curator)
     for page in (
@@ -222,19 +222,19 @@ def test_notes_are_private_to_their_author(
 
 
 def test_criteria_are_fixed_once_scoring_started(grid, proposal, city_a_staff):
-    evaluator = curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
+    evaluator = evaluations.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
     score(evaluator, proposal, 4, 1)
     with pytest.raises(ValidationError):
-        curation.evaluation_criterion_add(
+        evaluations.evaluation_criterion_add(
             grid=grid, by=city_a_staff, label="Nouveau", kind="scale", weight=1
         )
     with pytest.raises(ValidationError):
-        curation.evaluation_criterion_delete(criterion=grid.criteria.first(), by=city_a_staff)
+        evaluations.evaluation_criterion_delete(criterion=grid.criteria.first(), by=city_a_staff)
 
 
 def test_an_evaluator_who_leaves_the_city_loses_access(client, grid, challenge, proposal, city_a):
     leaver = member_of(city_a, email="depart@granby.test")
-    curation.evaluator_assign(grid=grid, user=leaver, by=leaver)
+    evaluations.evaluator_assign(grid=grid, user=leaver, by=leaver)
     Membership.objects.filter(user=leaver).update(status=Membership.Status.REFUSED)
     client.force_login(leaver)
     assert client.get(url("evaluation_board", challenge)).status_code == 404
@@ -242,7 +242,7 @@ def test_an_evaluator_who_leaves_the_city_loses_access(client, grid, challenge, 
 
 
 def test_only_evaluated_proposals_get_a_sheet(client, grid, challenge, city_a_staff, suggestion):
-    curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
+    evaluations.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
     client.force_login(city_a_staff)
     assert suggestion.status == Match.Status.SUGGESTED
     response = client.get(url("evaluation_sheet", challenge, match_pk=suggestion.pk))
@@ -253,7 +253,7 @@ def test_only_evaluated_proposals_get_a_sheet(client, grid, challenge, city_a_st
 def test_outsiders_cannot_see_or_change_the_evaluation(
     client, request, role, grid, challenge, proposal, city_a_staff
 ):
-    evaluator = curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
+    evaluator = evaluations.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
     user = request.getfixturevalue(role)
     client.force_login(user)
     for name, kwargs in [
@@ -284,9 +284,9 @@ def test_outsiders_cannot_see_or_change_the_evaluation(
         assert response.status_code == 404, name
     assert grid.criteria.count() == 2 and grid.evaluators.count() == 1
     with pytest.raises(PermissionDenied):
-        curation.evaluator_assign(grid=grid, user=user, by=user)
+        evaluations.evaluator_assign(grid=grid, user=user, by=user)
     with pytest.raises(PermissionDenied):
-        curation.evaluation_sheet_save(
+        evaluations.evaluation_sheet_save(
             evaluator=evaluator,
             match=proposal,
             by=user,
@@ -301,7 +301,7 @@ def test_a_visitor_is_sent_to_the_login_page(client, grid, challenge):
 
 
 def test_evaluators_find_their_evaluations_on_the_dashboard(client, grid, challenge, city_a_staff):
-    curation.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
+    evaluations.evaluator_assign(grid=grid, user=city_a_staff, by=city_a_staff)
     client.force_login(city_a_staff)
     assert url("evaluation_board", challenge) in text(client.get(reverse("partners:dashboard")))
     assert challenge.title in text(client.get(reverse("solutions:evaluation_mine")))
@@ -310,9 +310,9 @@ def test_evaluators_find_their_evaluations_on_the_dashboard(client, grid, challe
 
 
 def test_assignment_notification_is_sent_once(grid, curator, city_a_staff):
-    curation.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
+    evaluations.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
     with pytest.raises(ValidationError):
-        curation.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
+        evaluations.evaluator_assign(grid=grid, user=curator, by=city_a_staff)
     assert (
         Notification.objects.filter(recipient=curator, template="evaluation_assigned").count() == 1
     )
@@ -330,7 +330,7 @@ def test_evaluation_pages_query_count_does_not_grow(
     django_assert_max_num_queries,
 ):
     evaluators = [
-        curation.evaluator_assign(grid=grid, user=user, by=city_a_staff)
+        evaluations.evaluator_assign(grid=grid, user=user, by=city_a_staff)
         for user in (city_a_staff, curator)
     ]
     for i in range(size):
