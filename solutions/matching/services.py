@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from challenges.models import Challenge
 from partners.caching import content_changed
+from solutions.catalogue.models import Solution
 from solutions.matching.ranking import rank_solutions
 from solutions.matching.tuning import AUTO_MATCH_LIMIT, MATCH_THRESHOLD
 from solutions.proposals.models import Match
@@ -31,12 +32,9 @@ def challenge_matches_suggest(*, challenge_id: int, notify: bool = True) -> int:
     then subscribers whose alerts fit, then curators). Returns the number of suggestions kept.
     """
     from django.db import transaction
-    from django.utils import timezone, translation
+    from django.utils import timezone
 
-    from partners.models import Job, NotificationKind
-    from partners.notifications import notify as notify_people
-    from partners.selectors import curators, members_by_organization
-    from solutions.alerts.selectors import subscribers_for
+    from partners.models import Job
 
     challenge = (
         Challenge.objects.filter(pk=challenge_id, status=Challenge.Status.PUBLISHED)
@@ -46,12 +44,75 @@ def challenge_matches_suggest(*, challenge_id: int, notify: bool = True) -> int:
     if challenge is None:  # unpublished since: nothing to announce
         Job.objects.filter(name=MATCHING_JOB, key=str(challenge_id)).update(done_at=timezone.now())
         return 0
+    ranked = _suggestions_ranked(challenge)
+    with transaction.atomic():
+        Job.objects.get_or_create(name=MATCHING_JOB, key=str(challenge.pk))
+        job = Job.objects.select_for_update().get(name=MATCHING_JOB, key=str(challenge.pk))
+        _suggestions_store(challenge, ranked)
+        if not notify:
+            return len(ranked)
+        _suggestions_announce(challenge, ranked)
+        job.done_at = timezone.now()
+        job.attempts += 1
+        job.save(update_fields=["done_at", "attempts"])
+    return len(ranked)
+
+
+Ranked = list[tuple[Solution, float, list[str]]]
+
+
+def _suggestions_ranked(challenge: Challenge) -> Ranked:
+    """The engine's suggestions above the threshold, reasons worded in the challenge's language."""
+    from django.utils import translation
+
     with translation.override(challenge.language):
-        ranked = [
+        return [
             (solution, score, [str(r) for r in reasons])
             for solution, score, reasons in rank_solutions(challenge, limit=AUTO_MATCH_LIMIT)
             if score >= MATCH_THRESHOLD
         ]
+
+
+def _suggestions_store(challenge: Challenge, ranked: Ranked) -> None:
+    """New suggestions created, the engine's own pending ones rescored; no other match touched.
+
+    Runs inside the caller's transaction (the matches are locked for update).
+    """
+    existing = {
+        m.solution_id: m
+        for m in Match.objects.select_for_update().filter(
+            challenge=challenge, solution__in=[s for s, _score, _reasons in ranked]
+        )
+    }
+    new, refreshed = [], []
+    for solution, score, reasons in ranked:
+        match = existing.get(solution.pk)
+        if match is None:
+            new.append(
+                Match(
+                    challenge=challenge,
+                    solution=solution,
+                    origin=Match.Origin.AUTO,
+                    status=Match.Status.SUGGESTED,
+                    score=score,
+                    reasons=reasons,
+                )
+            )
+        elif match.origin == Match.Origin.AUTO and match.status == Match.Status.SUGGESTED:
+            match.score, match.reasons = score, reasons
+            refreshed.append(match)
+    Match.objects.bulk_create(new, ignore_conflicts=True)
+    Match.objects.bulk_update(refreshed, ["score", "reasons", "updated_at"])
+    content_changed()  # bulk writes send no signal (track records shown on pages)
+
+
+def _suggestions_announce(challenge: Challenge, ranked: Ranked) -> None:
+    """Members of the matched innovators, then subscribers whose alerts fit, then curators."""
+    from partners.models import NotificationKind
+    from partners.notifications import notify as notify_people
+    from partners.selectors import curators, members_by_organization
+    from solutions.alerts.selectors import subscribers_for
+
     event = f"challenge-matched:{challenge.pk}"
     context = {
         "challenge": challenge.title,
@@ -59,71 +120,36 @@ def challenge_matches_suggest(*, challenge_id: int, notify: bool = True) -> int:
         "cities": ", ".join(o.name for o in challenge.owners.all()),
     }
     url = challenge.get_absolute_url()
-    with transaction.atomic():
-        Job.objects.get_or_create(name=MATCHING_JOB, key=str(challenge.pk))
-        job = Job.objects.select_for_update().get(name=MATCHING_JOB, key=str(challenge.pk))
-        existing = {
-            m.solution_id: m
-            for m in Match.objects.select_for_update().filter(
-                challenge=challenge, solution__in=[s for s, _score, _reasons in ranked]
-            )
-        }
-        new, refreshed = [], []
-        for solution, score, reasons in ranked:
-            match = existing.get(solution.pk)
-            if match is None:
-                new.append(
-                    Match(
-                        challenge=challenge,
-                        solution=solution,
-                        origin=Match.Origin.AUTO,
-                        status=Match.Status.SUGGESTED,
-                        score=score,
-                        reasons=reasons,
-                    )
-                )
-            elif match.origin == Match.Origin.AUTO and match.status == Match.Status.SUGGESTED:
-                match.score, match.reasons = score, reasons
-                refreshed.append(match)
-        Match.objects.bulk_create(new, ignore_conflicts=True)
-        Match.objects.bulk_update(refreshed, ["score", "reasons", "updated_at"])
-        content_changed()  # bulk writes send no signal (track records shown on pages)
-        if not notify:
-            return len(ranked)
-        by_organization: dict[int, list[str]] = defaultdict(list)
-        for solution, _score, _reasons in ranked:
-            by_organization[solution.organization_id].append(solution.name)
-        members = members_by_organization(by_organization)
-        for organization_id, names in sorted(by_organization.items()):
-            notify_people(
-                recipients=members.get(organization_id, []),
-                kind=NotificationKind.MATCH,
-                event=event,
-                template="match_innovator",
-                context={**context, "solutions": names},
-                url=url,
-            )
+    by_organization: dict[int, list[str]] = defaultdict(list)
+    for solution, _score, _reasons in ranked:
+        by_organization[solution.organization_id].append(solution.name)
+    members = members_by_organization(by_organization)
+    for organization_id, names in sorted(by_organization.items()):
         notify_people(
-            recipients=subscribers_for(challenge),
-            kind=NotificationKind.ALERT,
-            event=event,
-            template="match_alert",
-            context=context,
-            url=url,
-        )
-        notify_people(
-            recipients=curators(),
+            recipients=members.get(organization_id, []),
             kind=NotificationKind.MATCH,
             event=event,
-            template="match_curator",
-            context={
-                **context,
-                "count": len(ranked),
-                "solutions": [s.name for s, _score, _reasons in ranked],
-            },
+            template="match_innovator",
+            context={**context, "solutions": names},
             url=url,
         )
-        job.done_at = timezone.now()
-        job.attempts += 1
-        job.save(update_fields=["done_at", "attempts"])
-    return len(ranked)
+    notify_people(
+        recipients=subscribers_for(challenge),
+        kind=NotificationKind.ALERT,
+        event=event,
+        template="match_alert",
+        context=context,
+        url=url,
+    )
+    notify_people(
+        recipients=curators(),
+        kind=NotificationKind.MATCH,
+        event=event,
+        template="match_curator",
+        context={
+            **context,
+            "count": len(ranked),
+            "solutions": [s.name for s, _score, _reasons in ranked],
+        },
+        url=url,
+    )
